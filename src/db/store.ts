@@ -1,0 +1,33 @@
+import { sql } from 'drizzle-orm';
+import type { Store } from '../ports/store.ts';
+import { makeCommit } from './commit.ts';
+import { appointmentRepo } from './repos/appointments.ts';
+import { classRepo } from './repos/classes.ts';
+import { documentRepo } from './repos/documents.ts';
+import { conversationRepo, messageRepo } from './repos/messaging.ts';
+import { auditRepo, devOutboxRepo, inboundRepo, outboxRepo } from './repos/outbox.ts';
+import { agencyRepo, availabilityRepo, channelRepo, clientRepo, providerRepo, staffRepo } from './repos/people.ts';
+import type { Db, RunBatch } from './types.ts';
+
+/** The Store port over any async drizzle SQLite database (libsql on Node, D1 on Workers). */
+export const createStore = (db: Db, runBatch: RunBatch): Store => ({
+  agencies: agencyRepo(db),
+  staff: staffRepo(db),
+  clients: clientRepo(db),
+  channels: channelRepo(db),
+  providers: providerRepo(db),
+  availability: availabilityRepo(db),
+  appointments: appointmentRepo(db),
+  classes: classRepo(db),
+  documents: documentRepo(db),
+  conversations: conversationRepo(db),
+  messages: messageRepo(db),
+  outbox: outboxRepo(db),
+  inbound: inboundRepo(db),
+  audit: auditRepo(db),
+  devOutbox: devOutboxRepo(db),
+  commit: makeCommit(runBatch),
+  async ping() {
+    await db.run(sql`SELECT 1`);
+  },
+});

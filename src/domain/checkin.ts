@@ -1,0 +1,23 @@
+import { MINUTE } from './time.ts';
+import type { ClassSession, Millis } from './types.ts';
+
+export type CheckinRefusal = 'too_early' | 'too_late';
+
+/** Check-in is open from `opensMinutesBefore` before the start until the session ends. */
+export const checkinRefusal = (session: ClassSession, now: Millis, opensMinutesBefore: number): CheckinRefusal | null => {
+  if (now < session.startsAt - opensMinutesBefore * MINUTE) return 'too_early';
+  if (now > session.endsAt) return 'too_late';
+  return null;
+};
+
+/** Codes are compared as a person types them: case and spaces do not matter. */
+export const normalizeCode = (code: string): string => code.replace(/[\s-]+/g, '').toUpperCase();
+
+export const codesMatch = (given: string, expected: string): boolean => {
+  const a = normalizeCode(given);
+  const b = normalizeCode(expected);
+  if (a.length !== b.length || a.length === 0) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+};

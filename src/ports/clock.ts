@@ -1,0 +1,5 @@
+import type { Millis } from '../domain/types.ts';
+
+export interface Clock {
+  now(): Millis;
+}

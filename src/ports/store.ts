@@ -1,0 +1,226 @@
+// The persistence port. Reads are async queries, always scoped by agency and, where a client is
+// acting, by that client. Writes are built as values and applied together by `commit`, atomically:
+// one batch (libsql, D1), so an outbox row is always written with the change that caused it.
+import type {
+  Agency,
+  Appointment,
+  Attendance,
+  AuditEntry,
+  AvailabilityRule,
+  ClassSeries,
+  ClassSession,
+  Client,
+  ClientChannel,
+  Conversation,
+  DocumentRequest,
+  Enrollment,
+  Message,
+  Millis,
+  OutboxItem,
+  Provider,
+  Staff,
+  StoredDocument,
+} from '../domain/types.ts';
+
+declare const writeBrand: unique symbol;
+/** One or more statements, opaque to the core; only `Store.commit` applies them. */
+export interface Write {
+  readonly [writeBrand]: true;
+}
+
+/**
+ * - `ok`: every write applied.
+ * - `conflict`: a guarded row changed since it was read; nothing applied.
+ * - `duplicate`: a unique key already exists (the change was already made); nothing applied.
+ */
+export type CommitOutcome = 'ok' | 'conflict' | 'duplicate';
+
+export interface Scope {
+  agencyId: string;
+}
+
+export interface AgencyRepo {
+  get(id: string): Promise<Agency | null>;
+  list(): Promise<Agency[]>;
+  insert(row: Agency & { createdAt: Millis }): Write;
+}
+
+export interface StaffRepo {
+  get(s: Scope, id: string): Promise<Staff | null>;
+  list(s: Scope): Promise<Staff[]>;
+  insert(row: Staff & { createdAt: Millis }): Write;
+}
+
+export interface ClientRepo {
+  get(s: Scope, id: string): Promise<Client | null>;
+  getByExternalRef(s: Scope, externalRef: string): Promise<Client | null>;
+  list(s: Scope): Promise<Client[]>;
+  insert(row: Client): Write;
+  update(s: Scope, id: string, patch: Partial<Omit<Client, 'id' | 'agencyId' | 'createdAt'>>): Write;
+}
+
+export interface ChannelRepo {
+  listForClient(s: Scope, clientId: string): Promise<ClientChannel[]>;
+  findByAddress(s: Scope, kind: ClientChannel['kind'], address: string): Promise<ClientChannel | null>;
+  insert(row: ClientChannel & { createdAt: Millis }): Write;
+}
+
+export interface ProviderRepo {
+  get(s: Scope, id: string): Promise<Provider | null>;
+  list(s: Scope): Promise<Provider[]>;
+  insert(row: Provider & { createdAt: Millis }): Write;
+}
+
+export interface AvailabilityRepo {
+  listForStaff(s: Scope, staffId: string): Promise<AvailabilityRule[]>;
+  insert(row: AvailabilityRule & { createdAt: Millis }): Write;
+}
+
+export type AppointmentPatch = Partial<
+  Pick<
+    Appointment,
+    | 'status'
+    | 'statusBeforeRequest'
+    | 'requestedStartsAt'
+    | 'startsAt'
+    | 'rescheduleCount'
+    | 'cancelReason'
+    | 'confirmedAt'
+    | 'location'
+    | 'whatToBring'
+  >
+>;
+
+export interface AppointmentRepo {
+  /** Only that client's appointment: another client's id gives null. */
+  getForClient(s: Scope, clientId: string, id: string): Promise<Appointment | null>;
+  get(s: Scope, id: string): Promise<Appointment | null>;
+  getByExternalRef(s: Scope, externalRef: string): Promise<Appointment | null>;
+  listForClient(s: Scope, clientId: string): Promise<Appointment[]>;
+  /** Appointments of a caseworker that overlap [from, to). */
+  listForStaffBetween(s: Scope, staffId: string, from: Millis, to: Millis): Promise<Appointment[]>;
+  insert(row: Appointment): Write;
+  /** Applies only if the row still has `expectVersion`; bumps the version. */
+  update(s: Scope, id: string, expectVersion: number, patch: AppointmentPatch, now: Millis): Write;
+}
+
+export interface SessionWithClass {
+  session: ClassSession;
+  series: ClassSeries;
+  attendance: Attendance | null;
+}
+
+export interface ClassRepo {
+  getSeries(s: Scope, id: string): Promise<ClassSeries | null>;
+  getSession(s: Scope, id: string): Promise<SessionWithClass | null>;
+  /** Sessions of classes the client is actively enrolled in, starting at or after `from`. */
+  sessionsForClient(s: Scope, clientId: string, from: Millis, to: Millis): Promise<SessionWithClass[]>;
+  enrollment(s: Scope, classId: string, clientId: string): Promise<Enrollment | null>;
+  enrollmentsForClient(s: Scope, clientId: string): Promise<Enrollment[]>;
+  attendanceForClient(s: Scope, clientId: string): Promise<SessionWithClass[]>;
+  insertSeries(row: ClassSeries & { createdAt: Millis }): Write;
+  insertSession(row: ClassSession & { createdAt: Millis }): Write;
+  insertEnrollment(row: Enrollment & { createdAt: Millis }): Write;
+  /** Inserts or replaces the one attendance row of (session, client). */
+  upsertAttendance(row: Attendance): Write;
+}
+
+export type DocumentRequestPatch = Partial<Pick<DocumentRequest, 'status' | 'rejectionReason'>>;
+
+export interface DocumentRepo {
+  getRequestForClient(s: Scope, clientId: string, id: string): Promise<DocumentRequest | null>;
+  getRequest(s: Scope, id: string): Promise<DocumentRequest | null>;
+  listRequestsForClient(s: Scope, clientId: string): Promise<DocumentRequest[]>;
+  latestForRequest(s: Scope, requestId: string): Promise<StoredDocument | null>;
+  listForClient(s: Scope, clientId: string): Promise<StoredDocument[]>;
+  insertRequest(row: DocumentRequest): Write;
+  updateRequest(s: Scope, id: string, expectVersion: number, patch: DocumentRequestPatch, now: Millis): Write;
+  insertDocument(row: StoredDocument): Write;
+}
+
+export interface ConversationRepo {
+  forClient(s: Scope, clientId: string): Promise<Conversation | null>;
+  insert(row: Conversation & { createdAt: Millis }): Write;
+  touch(s: Scope, id: string, patch: Partial<Pick<Conversation, 'lastInboundAt' | 'lastOutboundAt'>>): Write;
+}
+
+export interface MessageRepo {
+  listForClient(s: Scope, clientId: string, opts?: { includeInternal?: boolean; limit?: number }): Promise<Message[]>;
+  insert(row: Message): Write;
+}
+
+export interface OutboxRepo {
+  insert(row: OutboxItem): Write;
+  get(id: string): Promise<OutboxItem | null>;
+  /**
+   * Leases up to `limit` due items (pending, or `sending` with an expired lease) for `leaseMs`,
+   * counting the attempt. Two workers never hold the same item at once.
+   */
+  claimDue(now: Millis, limit: number, leaseMs: number): Promise<OutboxItem[]>;
+  markSent(id: string, externalId: string | null, sender: string, now: Millis): Promise<void>;
+  markRetry(id: string, nextAttemptAt: Millis, error: string): Promise<void>;
+  markDead(id: string, error: string, now: Millis): Promise<void>;
+  list(s: Scope, opts?: { status?: OutboxItem['status']; limit?: number }): Promise<OutboxItem[]>;
+}
+
+export interface InboundRepo {
+  seen(source: string, externalId: string): Promise<boolean>;
+  /** Fails the whole commit with `duplicate` if (source, externalId) was already stored. */
+  insert(row: { id: string; agencyId: string; source: string; externalId: string; receivedAt: Millis }): Write;
+}
+
+export interface AuditRepo {
+  insert(row: AuditEntry): Write;
+  listForClient(s: Scope, clientId: string, limit?: number): Promise<AuditEntry[]>;
+}
+
+export interface DevMessage {
+  id: string;
+  outboxId: string;
+  channel: string;
+  to: string;
+  clientId: string | null;
+  text: string;
+  payload: string;
+  status: OutboxItem['status'];
+  createdAt: Millis;
+}
+
+export interface DevOutboxRepo {
+  /** Records a message once per idempotency key; returns false if that key was already there. */
+  record(row: {
+    id: string;
+    agencyId: string;
+    outboxId: string;
+    idempotencyKey: string;
+    channel: string;
+    toAddress: string;
+    clientId: string | null;
+    text: string;
+    payload: string;
+    createdAt: Millis;
+  }): Promise<boolean>;
+  list(limit?: number): Promise<DevMessage[]>;
+}
+
+export interface Store {
+  agencies: AgencyRepo;
+  staff: StaffRepo;
+  clients: ClientRepo;
+  channels: ChannelRepo;
+  providers: ProviderRepo;
+  availability: AvailabilityRepo;
+  appointments: AppointmentRepo;
+  classes: ClassRepo;
+  documents: DocumentRepo;
+  conversations: ConversationRepo;
+  messages: MessageRepo;
+  outbox: OutboxRepo;
+  inbound: InboundRepo;
+  audit: AuditRepo;
+  devOutbox: DevOutboxRepo;
+  /** Applies every write in one atomic batch. */
+  commit(writes: Write[]): Promise<CommitOutcome>;
+  /** A cheap query that proves the database answers. */
+  ping(): Promise<void>;
+}
