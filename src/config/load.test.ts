@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './load.ts';
+
+describe('loadConfig', () => {
+  it('runs with no environment at all: the local demo defaults', () => {
+    const c = loadConfig({});
+    expect(c.PORT).toBe(8787);
+    expect(c.PUBLIC_URL).toBe('http://localhost:8787');
+    expect(c.DATABASE_URL).toBe('file:./data/casebridge.db');
+    expect(c.BLOB_DIR).toBe('./data/blobs');
+    expect(c.DEMO).toBe(true);
+    expect(c.channels).toEqual({ telegram: false, sms: false, slack: false });
+  });
+
+  it('names the variable and the fault when a value is bad', () => {
+    try {
+      loadConfig({ PORT: 'eighty', DEMO: 'maybe', PUBLIC_URL: 'ftp://x' });
+      expect.unreachable();
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const msg = (e as Error).message;
+      expect(msg).toMatch(/PORT: must be a number/);
+      expect(msg).toMatch(/DEMO: must be one of on\/off/);
+      expect(msg).toMatch(/PUBLIC_URL: must start with http/);
+    }
+  });
+
+  it('turns a channel on only when all its settings are present', () => {
+    expect(loadConfig({ TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 't' }).channels.sms).toBe(false);
+    expect(loadConfig({ TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: '+15550000000' }).channels.sms).toBe(true);
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: '1:abc' }).channels.telegram).toBe(true);
+  });
+
+  it('treats empty variables as unset and reads DEMO=off', () => {
+    const c = loadConfig({ PORT: '', DEMO: 'off' });
+    expect(c.PORT).toBe(8787);
+    expect(c.DEMO).toBe(false);
+  });
+});

@@ -1,0 +1,29 @@
+import { configSchema, type Config } from './schema.ts';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Casebridge cannot start, the configuration has problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once. A bad value stops start-up with the variable's name and the fault. */
+export const loadConfig = (env: Record<string, string | undefined>): Config => {
+  // An empty variable counts as unset, as in most shells' .env files.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = configSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`),
+    );
+  }
+  const c = parsed.data;
+  return {
+    ...c,
+    channels: {
+      telegram: Boolean(c.TELEGRAM_BOT_TOKEN),
+      sms: Boolean(c.TWILIO_ACCOUNT_SID && c.TWILIO_AUTH_TOKEN && c.TWILIO_FROM),
+      slack: Boolean(c.SLACK_BOT_TOKEN && (c.SLACK_SIGNING_SECRET || c.SLACK_APP_TOKEN)),
+    },
+  };
+};

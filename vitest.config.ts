@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-pool-workers';
+import { defineConfig } from 'vitest/config';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/** Tests that are runtime-neutral: they run on Node and again inside workerd against D1. */
+const neutral = ['src/domain/**/*.test.ts', 'src/usecases/**/*.test.ts', 'src/http/**/*.test.ts', 'src/db/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias: { '#test/store': here('./test/support/store.node.ts') } },
+        test: {
+          name: 'node',
+          include: ['src/**/*.test.ts', 'bots/**/*.test.ts', 'portal/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['test/workers/**', 'node_modules/**'],
+          testTimeout: 20_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        resolve: { alias: { '#test/store': here('./test/support/store.workers.ts') } },
+        plugins: [
+          cloudflareTest(async () => ({
+            miniflare: {
+              compatibilityDate: '2026-08-15',
+              d1Databases: ['DB'],
+              bindings: { TEST_MIGRATIONS: await readD1Migrations(here('./migrations')) },
+            },
+          })),
+        ],
+        test: {
+          name: 'workers',
+          include: neutral,
+          exclude: ['src/**/*.node.test.ts', 'node_modules/**'],
+          fileParallelism: false,
+          testTimeout: 20_000,
+        },
+      },
+    ],
+  },
+});
