@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv, HttpDeps } from './deps.ts';
+import { errorHandler } from './middleware/error-handler/index.ts';
+import { locale } from './middleware/locale/index.ts';
+import { devIndexRoutes } from './routes/dev-index.tsx';
+import { devOutboxRoutes } from './routes/dev-outbox.tsx';
+import { healthRoutes } from './routes/health.ts';
+
+/**
+ * The whole HTTP surface, built from its dependencies only: the same app runs under
+ * @hono/node-server and as a Worker's fetch handler.
+ */
+export const createApp = (deps: HttpDeps) => {
+  const https = deps.publicUrl.startsWith('https://');
+  const app = new Hono<AppEnv>();
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: 'no-referrer',
+      xFrameOptions: 'DENY',
+      strictTransportSecurity: https ? 'max-age=63072000; includeSubDomains' : false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(locale());
+  app.onError(errorHandler(deps.core.t));
+  app.notFound((c) => {
+    const text = deps.core.t(c.get('locale') ?? 'en', 'http.not_found');
+    return c.req.path.endsWith('.json') ? c.json({ ok: false, error: text }, 404) : c.text(text, 404);
+  });
+
+  app.route('/', healthRoutes(deps));
+  if (deps.demo) {
+    app.route('/', devOutboxRoutes(deps));
+    app.route(
+      '/',
+      devIndexRoutes(deps, async () => (await deps.core.store.agencies.list())[0]?.id ?? null),
+    );
+  }
+  return app;
+};
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,12 @@
+import type { CoreDeps } from '../usecases/shared/deps.ts';
+
+/** What the HTTP app needs: the core, and the few settings that change what it serves. */
+export interface HttpDeps {
+  core: CoreDeps;
+  demo: boolean;
+  publicUrl: string;
+  /** largest request body accepted anywhere, in bytes */
+  maxBodyBytes?: number;
+}
+
+export type AppEnv = { Variables: { locale: string } };
