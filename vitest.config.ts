@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 /** Tests that are runtime-neutral: they run on Node and again inside workerd against D1. */
-const neutral = ['src/domain/**/*.test.ts', 'src/demo/**/*.test.ts', 'src/usecases/**/*.test.ts', 'src/http/**/*.test.ts', 'src/db/**/*.test.ts'];
+const neutral = ['src/domain/**/*.test.ts', 'src/i18n/**/*.test.ts', 'src/config/**/*.test.ts', 'src/demo/**/*.test.ts', 'src/usecases/**/*.test.ts', 'src/http/**/*.test.ts', 'src/db/**/*.test.ts'];
 
 export default defineConfig({
   test: {
