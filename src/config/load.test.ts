@@ -31,6 +31,11 @@ describe('loadConfig', () => {
     expect(loadConfig({ TELEGRAM_BOT_TOKEN: '1:abc' }).channels.telegram).toBe(true);
   });
 
+  it('lets the default public address follow the port', () => {
+    expect(loadConfig({ PORT: '9000' }).PUBLIC_URL).toBe('http://localhost:9000');
+    expect(loadConfig({ PORT: '9000', PUBLIC_URL: 'https://cb.example.org' }).PUBLIC_URL).toBe('https://cb.example.org');
+  });
+
   it('treats empty variables as unset and reads DEMO=off', () => {
     const c = loadConfig({ PORT: '', DEMO: 'off' });
     expect(c.PORT).toBe(8787);

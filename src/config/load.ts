@@ -18,6 +18,8 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
     );
   }
   const c = parsed.data;
+  // Without an explicit PUBLIC_URL, the local address follows the port.
+  if (!cleaned.PUBLIC_URL) c.PUBLIC_URL = `http://localhost:${c.PORT}`;
   return {
     ...c,
     channels: {

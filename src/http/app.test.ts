@@ -83,7 +83,8 @@ describe('headers and errors', () => {
       ...core,
       store: { ...core.store, devOutbox: { ...core.store.devOutbox, list: () => Promise.reject(new Error('SQLITE_BUSY: database is locked')) } },
     };
-    const quiet = { core: locked, demo: true, publicUrl: 'http://localhost:8787' };
+    const logged: string[] = [];
+    const quiet = { core: locked, demo: true, publicUrl: 'http://localhost:8787', logError: (m: string) => logged.push(m) };
     const app = createApp(quiet);
     const res = await app.request('/dev/outbox.json');
     expect(res.status).toBe(503);
@@ -92,11 +93,13 @@ describe('headers and errors', () => {
       ...core,
       store: { ...core.store, devOutbox: { ...core.store.devOutbox, list: () => Promise.reject(new Error('secret detail')) } },
     };
-    const res2 = await createApp({ core: exploding, demo: true, publicUrl: 'http://localhost:8787' }).request('/dev/outbox');
+    const res2 = await createApp({ ...quiet, core: exploding }).request('/dev/outbox');
     expect(res2.status).toBe(500);
     const text = await res2.text();
     expect(text).not.toContain('secret detail');
     expect(text).toContain(core.t('en', 'http.server_error'));
+    // The reference in the answer is the one in the log, so support can find the cause.
+    expect(logged[1]).toContain(text.match(/\(([0-9a-f]{8})\)/)![1]);
   });
 });
 

@@ -33,7 +33,7 @@ export const createApp = (deps: HttpDeps) => {
     }),
   );
   app.use(locale());
-  app.onError(errorHandler(deps.core.t));
+  app.onError(errorHandler(deps.core.t, deps.logError));
   app.notFound((c) => {
     const text = deps.core.t(c.get('locale') ?? 'en', 'http.not_found');
     return c.req.path.endsWith('.json') ? c.json({ ok: false, error: text }, 404) : c.text(text, 404);

@@ -7,6 +7,8 @@ export interface HttpDeps {
   publicUrl: string;
   /** largest request body accepted anywhere, in bytes */
   maxBodyBytes?: number;
+  /** where unexpected errors are reported (console.error by default) */
+  logError?: (message: string, error: unknown) => void;
 }
 
 export type AppEnv = { Variables: { locale: string } };

@@ -1,9 +1,12 @@
+import { raw } from 'hono/html';
 import type { FC, PropsWithChildren } from 'hono/jsx';
 
 const RTL = new Set(['ar']);
 
 /** The bare page shell of the demo's developer pages. */
 export const DevPage: FC<PropsWithChildren<{ lng: string; title: string }>> = ({ lng, title, children }) => (
+  <>
+  {raw('<!doctype html>')}
   <html lang={lng} dir={RTL.has(lng) ? 'rtl' : 'ltr'}>
     <head>
       <meta charset="utf-8" />
@@ -18,4 +21,5 @@ export const DevPage: FC<PropsWithChildren<{ lng: string; title: string }>> = ({
       </main>
     </body>
   </html>
+  </>
 );

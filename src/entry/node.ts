@@ -1,0 +1,95 @@
+// The embedded default: one Node process with a SQLite (libsql) file, documents on disk and an
+// in-process delivery worker. The only place (with the CLI) that builds concrete Node parts.
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { ConfigError, loadConfig } from '../config/load.ts';
+import type { Config } from '../config/schema.ts';
+import { openLibsql } from '../db/libsql.ts';
+import { seedDemo } from '../demo/seed.ts';
+import { DEMO_CLIENTS } from '../demo/people.ts';
+import { createApp } from '../http/app.ts';
+import { createTranslator } from '../i18n/translator.ts';
+import { fsBlobStore } from '../runtime/fs-blob-store.ts';
+import { randomIds } from '../runtime/random-ids.ts';
+import { systemClock } from '../runtime/system-clock.ts';
+import { devSender } from '../senders/dev-sender.ts';
+import { senderFor } from '../senders/route.ts';
+import type { CoreDeps } from '../usecases/shared/deps.ts';
+import { startDeliveryLoop } from './delivery-loop.ts';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const t = createTranslator();
+const say = (key: string, vars?: Record<string, string | number>) => console.log(t('en', key, vars));
+
+const readConfig = (): Config => {
+  try {
+    return loadConfig(process.env);
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      console.error(t('en', 'server.config_problem'));
+      for (const p of e.problems) console.error(`  - ${p}`);
+      process.exit(1);
+    }
+    throw e;
+  }
+};
+
+export const start = async (config: Config) => {
+  if (config.DATABASE_URL.startsWith('file:')) {
+    mkdirSync(dirname(resolve(config.DATABASE_URL.slice('file:'.length))), { recursive: true });
+  }
+  const db = await openLibsql({
+    url: config.DATABASE_URL,
+    ...(config.DATABASE_AUTH_TOKEN ? { authToken: config.DATABASE_AUTH_TOKEN } : {}),
+    migrationsFolder: resolve(root, 'migrations'),
+  });
+  const base = { store: db.store, clock: systemClock(), ids: randomIds() };
+  const delivery = startDeliveryLoop(
+    {
+      ...base,
+      maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+      // Real channel senders arrive with their issues; until then a channel is off, or dev in demo.
+      senderFor: senderFor({ channels: config.channels, demo: config.DEMO }, {}, devSender(base)),
+    },
+    { intervalMs: 1000, onError: (e) => console.error(t('en', 'server.delivery_failed'), e) },
+  );
+  const core: CoreDeps = { ...base, t, blobs: fsBlobStore(resolve(config.BLOB_DIR)), onOutbox: delivery.kick };
+  const seeded = config.DEMO ? await seedDemo(core) : null;
+  const app = createApp({ core, demo: config.DEMO, publicUrl: config.PUBLIC_URL });
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
+  await new Promise<void>((ok) => server.once('listening', () => ok()));
+  delivery.kick();
+  return {
+    seeded,
+    async stop() {
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await delivery.stop();
+      db.close();
+    },
+  };
+};
+
+const main = async () => {
+  const config = readConfig();
+  const running = await start(config);
+  say('server.listening', { url: config.PUBLIC_URL });
+  if (running.seeded) say('server.seeded');
+  if (config.DEMO) {
+    say('server.demo_intro', { url: config.PUBLIC_URL });
+    say('server.demo_clients');
+    for (const c of DEMO_CLIENTS) say('server.demo_client', { phone: c.phone, name: c.name, language: c.language });
+  }
+  const shutdown = () => {
+    say('server.stopping');
+    running.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+};
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
