@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { DocumentRepo } from '../../ports/store.ts';
 import { versionGuard } from '../guard.ts';
 import { documentRequests, documents } from '../schema.ts';
@@ -39,7 +39,7 @@ export const documentRepo = (db: Db): DocumentRepo => ({
         .select()
         .from(documents)
         .where(and(eq(documents.agencyId, s.agencyId), eq(documents.requestId, requestId)))
-        .orderBy(desc(documents.createdAt))
+        .orderBy(desc(documents.createdAt), desc(sql`rowid`))
         .limit(1)
         .get()) ?? null
     );
@@ -49,8 +49,17 @@ export const documentRepo = (db: Db): DocumentRepo => ({
       .select()
       .from(documents)
       .where(and(eq(documents.agencyId, s.agencyId), eq(documents.clientId, clientId)))
-      .orderBy(asc(documents.createdAt))
+      .orderBy(asc(documents.createdAt), asc(sql`rowid`))
       .all();
+  },
+  async getDocumentForClient(s, clientId, id) {
+    return (
+      (await db
+        .select()
+        .from(documents)
+        .where(and(eq(documents.agencyId, s.agencyId), eq(documents.clientId, clientId), eq(documents.id, id)))
+        .get()) ?? null
+    );
   },
   insertRequest: (row) => write(db.insert(documentRequests).values(row)),
   updateRequest: (s, id, expectVersion, patch, now) =>

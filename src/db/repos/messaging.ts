@@ -1,6 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { ConversationRepo, MessageRepo } from '../../ports/store.ts';
-import { conversations, messages } from '../schema.ts';
+import { conversations, messages, outbox } from '../schema.ts';
 import { write, type Db } from '../types.ts';
 
 export const conversationRepo = (db: Db): ConversationRepo => ({
@@ -23,20 +23,57 @@ export const conversationRepo = (db: Db): ConversationRepo => ({
     ),
 });
 
+const clientScope = (agencyId: string, clientId: string, includeInternal?: boolean) => {
+  const scope = and(eq(messages.agencyId, agencyId), eq(messages.clientId, clientId));
+  return includeInternal ? scope : and(scope, eq(messages.internal, false));
+};
+
 export const messageRepo = (db: Db): MessageRepo => ({
   async listForClient(s, clientId, opts = {}) {
-    const scope = and(eq(messages.agencyId, s.agencyId), eq(messages.clientId, clientId));
-    const where = opts.includeInternal ? scope : and(scope, eq(messages.internal, false));
     // newest N, shown oldest first
     const rows = await db
       .select()
       .from(messages)
-      .where(where)
+      .where(clientScope(s.agencyId, clientId, opts.includeInternal))
       .orderBy(desc(messages.createdAt), desc(messages.id))
       .limit(opts.limit ?? 200)
       .all();
     return rows.reverse();
   },
+  async listWithDelivery(s, clientId, opts = {}) {
+    const rows = await db
+      .select({
+        m: messages,
+        status: outbox.status,
+        attempts: outbox.attempts,
+        lastError: outbox.lastError,
+        sentAt: outbox.sentAt,
+      })
+      .from(messages)
+      .leftJoin(outbox, and(eq(outbox.id, messages.outboxId), eq(outbox.agencyId, messages.agencyId)))
+      .where(clientScope(s.agencyId, clientId, opts.includeInternal))
+      .orderBy(desc(messages.createdAt), desc(messages.id))
+      .limit(opts.limit ?? 200)
+      .all();
+    return rows.reverse().map(({ m, status, attempts, lastError, sentAt }) => ({
+      message: m,
+      delivery: status === null ? null : { status, attempts: attempts ?? 0, lastError, sentAt },
+    }));
+  },
   insert: (row) => write(db.insert(messages).values(row)),
+  settleByOutbox: (s, outboxId, status) =>
+    write(
+      db
+        .update(messages)
+        .set({ status })
+        .where(
+          and(
+            eq(messages.agencyId, s.agencyId),
+            eq(messages.outboxId, outboxId),
+            eq(messages.direction, 'out'),
+            // a sent message never goes back to failed; a failed one may still be sent after a requeue
+            inArray(messages.status, status === 'sent' ? ['queued', 'failed'] : ['queued']),
+          ),
+        ),
+    ),
 });
-

@@ -7,8 +7,10 @@ export interface ClientNotice {
   /** locale key under `notify.`; `<key>_neutral` is used when the notice must be neutral */
   key: string;
   vars?: Record<string, string | number>;
-  /** the record is sensitive: neutral wording whatever the client chose */
+  /** the record is sensitive, or there is nothing safe to name: neutral wording whatever the client chose */
   sensitive?: boolean;
+  /** the outbox row's id, when the caller must point another row at it */
+  id?: string;
   /** one notice per key: the same cause never queues twice */
   idempotencyKey: string;
   payload?: Record<string, unknown>;
@@ -31,7 +33,7 @@ export const clientNoticeWrite = async (
   const key = `notify.${notice.key}${neutral ? '_neutral' : ''}`;
   const now = deps.clock.now();
   return deps.store.outbox.insert({
-    id: deps.ids.newId('out'),
+    id: notice.id ?? deps.ids.newId('out'),
     agencyId: client.agencyId,
     clientId: client.id,
     staffId: null,

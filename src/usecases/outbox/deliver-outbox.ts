@@ -1,0 +1,96 @@
+import type { SenderFor, OutboundMessage, SendResult } from '../../ports/channel-sender.ts';
+import type { Millis, OutboxItem } from '../../domain/types.ts';
+import type { CoreDeps } from '../shared/deps.ts';
+import { backoffMs } from './backoff.ts';
+
+export interface DeliveryOptions {
+  senderFor: SenderFor;
+  /** attempts before a row is given up as `dead` */
+  maxAttempts: number;
+  /** how long a claimed row is ours; past it, another run may claim it again */
+  leaseMs?: number;
+  batchSize?: number;
+  /** jitter source, in [0, 1) */
+  random?: () => number;
+}
+
+export interface DeliveryCounts {
+  sent: number;
+  retried: number;
+  dead: number;
+}
+
+type Outcome = keyof DeliveryCounts;
+
+const parsePayload = (json: string): Record<string, unknown> => {
+  try {
+    const v: unknown = JSON.parse(json);
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+};
+
+export const outboundOf = (row: OutboxItem): OutboundMessage => ({
+  outboxId: row.id,
+  idempotencyKey: row.idempotencyKey,
+  agencyId: row.agencyId,
+  clientId: row.clientId,
+  channel: row.channel,
+  to: row.toAddress,
+  text: row.text,
+  payload: parsePayload(row.payload),
+});
+
+const errorText = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
+
+/**
+ * Delivers the outbox rows that are due, each at least once: claimed (the attempt counted, the
+ * row leased), handed to its channel's sender with its idempotency key, then marked sent, retried
+ * later with backoff, or dead. A crash after the send leaves the row leased; when the lease runs
+ * out it is claimed again and sent again with the same key, which the sender delivers at most
+ * once, so the client still gets one message. Rows are sent one by one, oldest due first, so a
+ * client's messages keep their order.
+ */
+export const deliverDue = async (
+  deps: Pick<CoreDeps, 'store'> & DeliveryOptions,
+  now: Millis,
+): Promise<DeliveryCounts> => {
+  const { store } = deps;
+  const leaseMs = deps.leaseMs ?? 5 * 60_000;
+  const random = deps.random ?? Math.random;
+  const counts: DeliveryCounts = { sent: 0, retried: 0, dead: 0 };
+
+  const dead = async (row: OutboxItem, error: string): Promise<Outcome> => {
+    await store.commit([store.messages.settleByOutbox(row, row.id, 'failed')]);
+    await store.outbox.markDead(row.id, error, now);
+    return 'dead';
+  };
+
+  const deliverOne = async (row: OutboxItem): Promise<Outcome> => {
+    // A row whose sends kept crashing the worker comes back past its last attempt.
+    if (row.attempts > deps.maxAttempts) return dead(row, row.lastError ?? 'max_attempts');
+    const sender = deps.senderFor(row.channel);
+    if (!sender) return dead(row, 'channel_off');
+    let result: SendResult;
+    try {
+      result = await sender.send(outboundOf(row));
+    } catch (e) {
+      // A sender should answer with a value; a throw (a network error) is worth another try.
+      result = { ok: false, retryable: true, error: errorText(e) };
+    }
+    if (result.ok) {
+      // The message first: if we crash before marking the row, the resend finds it already sent.
+      await store.commit([store.messages.settleByOutbox(row, row.id, 'sent')]);
+      await store.outbox.markSent(row.id, result.externalId, sender.name, now);
+      return 'sent';
+    }
+    if (!result.retryable || row.attempts >= deps.maxAttempts) return dead(row, result.error);
+    await store.outbox.markRetry(row.id, now + backoffMs(row.attempts, random, result.retryAfterMs), result.error);
+    return 'retried';
+  };
+
+  const rows = await store.outbox.claimDue(now, deps.batchSize ?? 20, leaseMs);
+  for (const row of rows) counts[await deliverOne(row)] += 1;
+  return counts;
+};
