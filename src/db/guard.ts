@@ -1,7 +1,8 @@
-import { getTableName, sql } from 'drizzle-orm';
+import { getTableName, sql, type SQL } from 'drizzle-orm';
+import type { Write } from '../ports/store.ts';
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { commitGuards } from './schema.ts';
-import type { Db, Item } from './types.ts';
+import { write, type Db, type Item } from './types.ts';
 
 /**
  * A statement that aborts its batch unless `table` has row `id` at `version`: it inserts
@@ -16,3 +17,10 @@ export const versionGuard = (db: Db, table: SQLiteTable, id: string, version: nu
         'version',
       )} = ${version}`,
     );
+
+/**
+ * A guard over any count query: the batch aborts unless `countQuery` (a `SELECT count(*) …`)
+ * finds at least one row.
+ */
+export const conditionGuard = (db: Db, name: string, countQuery: SQL): Write =>
+  write(db.insert(commitGuards).select(sql`SELECT ${name}, min(1, (${countQuery}))`));

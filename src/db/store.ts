@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Store } from '../ports/store.ts';
 import { makeCommit } from './commit.ts';
 import { appointmentRepo } from './repos/appointments.ts';
+import { authRepos } from './repos/auth.ts';
 import { classRepo } from './repos/classes.ts';
 import { documentRepo } from './repos/documents.ts';
 import { conversationRepo, messageRepo } from './repos/messaging.ts';
@@ -26,6 +27,7 @@ export const createStore = (db: Db, runBatch: RunBatch): Store => ({
   inbound: inboundRepo(db),
   audit: auditRepo(db),
   devOutbox: devOutboxRepo(db),
+  ...authRepos(db),
   commit: makeCommit(runBatch),
   async ping() {
     await db.run(sql`SELECT 1`);

@@ -1,3 +1,4 @@
+import { constantTimeEqual } from './secrets.ts';
 import { MINUTE } from './time.ts';
 import type { ClassSession, Millis } from './types.ts';
 
@@ -15,9 +16,5 @@ export const normalizeCode = (code: string): string => code.replace(/[\s-]+/g, '
 
 export const codesMatch = (given: string, expected: string): boolean => {
   const a = normalizeCode(given);
-  const b = normalizeCode(expected);
-  if (a.length !== b.length || a.length === 0) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
+  return a.length > 0 && constantTimeEqual(a, normalizeCode(expected));
 };

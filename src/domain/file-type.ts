@@ -18,8 +18,3 @@ export const detectFileType = (b: Uint8Array): AcceptedType | null => {
 
 export const extensionFor = (t: AcceptedType): string =>
   ({ 'application/pdf': 'pdf', 'image/jpeg': 'jpg', 'image/png': 'png', 'image/heic': 'heic', 'image/webp': 'webp' })[t];
-
-export const sha256Hex = async (bytes: Uint8Array): Promise<string> => {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return [...new Uint8Array(digest)].map((x) => x.toString(16).padStart(2, '0')).join('');
-};

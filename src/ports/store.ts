@@ -21,6 +21,7 @@ import type {
   Staff,
   StoredDocument,
 } from '../domain/types.ts';
+import type { AuthStore } from './auth-store.ts';
 
 declare const writeBrand: unique symbol;
 /** One or more statements, opaque to the core; only `Store.commit` applies them. */
@@ -48,6 +49,8 @@ export interface AgencyRepo {
 export interface StaffRepo {
   get(s: Scope, id: string): Promise<Staff | null>;
   list(s: Scope): Promise<Staff[]>;
+  /** The staff member with this email in the agency, compared case-insensitively. */
+  findByEmail(s: Scope, email: string): Promise<Staff | null>;
   insert(row: Staff & { createdAt: Millis }): Write;
 }
 
@@ -88,6 +91,12 @@ export type AppointmentPatch = Partial<
     | 'confirmedAt'
     | 'location'
     | 'whatToBring'
+    | 'kind'
+    | 'durationMinutes'
+    | 'staffId'
+    | 'providerId'
+    | 'videoUrl'
+    | 'sensitive'
   >
 >;
 
@@ -118,6 +127,24 @@ export interface ClassRepo {
   enrollment(s: Scope, classId: string, clientId: string): Promise<Enrollment | null>;
   enrollmentsForClient(s: Scope, clientId: string): Promise<Enrollment[]>;
   attendanceForClient(s: Scope, clientId: string): Promise<SessionWithClass[]>;
+  /**
+   * One session of the agency with this client's attendance row (null when they have none);
+   * enrollment is not checked here. Null when the session is not the agency's.
+   */
+  sessionForClient(s: Scope, clientId: string, sessionId: string): Promise<SessionWithClass | null>;
+  /**
+   * The sessions that ended before `before` and count in the client's attendance record, oldest
+   * first: sessions of classes they are or were enrolled in that started once they were enrolled,
+   * plus any session with an attendance row. For a withdrawn enrollment (it has no withdrawal date)
+   * only the sessions with an attendance row.
+   */
+  pastSessionsForClient(s: Scope, clientId: string, before: Millis): Promise<SessionWithClass[]>;
+  /**
+   * Writes the one attendance row of (session, client) if it is still as it was read:
+   * `prevUpdatedAt` is the `updatedAt` read, or null when there was no row. Otherwise the commit
+   * is a `conflict` and nothing is applied.
+   */
+  putAttendance(s: Scope, row: Attendance, prevUpdatedAt: Millis | null): Write;
   insertSeries(row: ClassSeries & { createdAt: Millis }): Write;
   insertSession(row: ClassSession & { createdAt: Millis }): Write;
   insertEnrollment(row: Enrollment & { createdAt: Millis }): Write;
@@ -131,7 +158,11 @@ export interface DocumentRepo {
   getRequestForClient(s: Scope, clientId: string, id: string): Promise<DocumentRequest | null>;
   getRequest(s: Scope, id: string): Promise<DocumentRequest | null>;
   listRequestsForClient(s: Scope, clientId: string): Promise<DocumentRequest[]>;
+  /** The newest file of a request (ties on time broken by insertion order). */
   latestForRequest(s: Scope, requestId: string): Promise<StoredDocument | null>;
+  /** Only that client's document: another client's id gives null. */
+  getDocumentForClient(s: Scope, clientId: string, id: string): Promise<StoredDocument | null>;
+  /** Oldest first (ties on time broken by insertion order). */
   listForClient(s: Scope, clientId: string): Promise<StoredDocument[]>;
   insertRequest(row: DocumentRequest): Write;
   updateRequest(s: Scope, id: string, expectVersion: number, patch: DocumentRequestPatch, now: Millis): Write;
@@ -144,9 +175,20 @@ export interface ConversationRepo {
   touch(s: Scope, id: string, patch: Partial<Pick<Conversation, 'lastInboundAt' | 'lastOutboundAt'>>): Write;
 }
 
+/** What became of an outgoing message's outbox row, as far as a conversation view needs it. */
+export type MessageDelivery = Pick<OutboxItem, 'status' | 'attempts' | 'lastError' | 'sentAt'>;
+
 export interface MessageRepo {
   listForClient(s: Scope, clientId: string, opts?: { includeInternal?: boolean; limit?: number }): Promise<Message[]>;
+  /** As `listForClient`, each message with its outbox row (null when it has none), in one query. */
+  listWithDelivery(
+    s: Scope,
+    clientId: string,
+    opts?: { includeInternal?: boolean; limit?: number },
+  ): Promise<{ message: Message; delivery: MessageDelivery | null }[]>;
   insert(row: Message): Write;
+  /** Moves the queued outgoing message of an outbox row to `sent` or `failed`; a no-op if there is none. */
+  settleByOutbox(s: Scope, outboxId: string, status: 'sent' | 'failed'): Write;
 }
 
 export interface OutboxRepo {
@@ -203,7 +245,7 @@ export interface DevOutboxRepo {
   list(limit?: number): Promise<DevMessage[]>;
 }
 
-export interface Store {
+export interface Store extends AuthStore {
   agencies: AgencyRepo;
   staff: StaffRepo;
   clients: ClientRepo;

@@ -205,3 +205,105 @@ export const world = async (core: TestCore, opts: { settings?: object } = {}): P
     asStaff: { type: 'staff', agencyId: agency.id, staffId: staff.id, door: 'slack' },
   };
 };
+
+/** The first bytes of each kind of file we accept (and of some we refuse), for upload tests. */
+export const FILE_HEADS = {
+  pdf: [...'%PDF-1.7\n'].map((c) => c.charCodeAt(0)),
+  jpeg: [0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00],
+  png: [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d],
+  // ISO-BMFF: box size, "ftyp", major brand "heic"
+  heic: [0x00, 0x00, 0x00, 0x18, ...[...'ftypheic'].map((c) => c.charCodeAt(0)), 0x00, 0x00, 0x00, 0x00],
+  // "RIFF", little-endian size, "WEBP", "VP8 "
+  webp: [...'RIFF'].map((c) => c.charCodeAt(0)).concat([0x24, 0x00, 0x00, 0x00], [...'WEBPVP8 '].map((c) => c.charCodeAt(0))),
+  html: [...'<!DOCTYPE html><html><body>'].map((c) => c.charCodeAt(0)),
+} as const;
+
+/** A small file of `size` bytes that starts like a real file of that kind, padded with a fill byte. */
+export const sampleFile = (kind: keyof typeof FILE_HEADS, size = 256, fill = 0x20): Uint8Array => {
+  const head = FILE_HEADS[kind];
+  const bytes = new Uint8Array(Math.max(size, head.length)).fill(fill);
+  bytes.set(head);
+  return bytes;
+};
+
+type DomainEnrollment = import('../../src/domain/types.ts').Enrollment;
+type DomainAttendance = import('../../src/domain/types.ts').Attendance;
+
+export const enrollmentRow = (
+  core: TestCore,
+  series: ClassSeries,
+  client: Client,
+  over: Partial<DomainEnrollment & { createdAt: number }> = {},
+): DomainEnrollment & { createdAt: number } => ({
+  id: core.ids.newId('enr'),
+  agencyId: series.agencyId,
+  classId: series.id,
+  clientId: client.id,
+  status: 'active',
+  createdAt: core.clock.now(),
+  ...over,
+});
+
+export const attendanceRow = (
+  core: TestCore,
+  session: ClassSession,
+  client: Client,
+  over: Partial<DomainAttendance> = {},
+): DomainAttendance => ({
+  id: core.ids.newId('att'),
+  agencyId: session.agencyId,
+  sessionId: session.id,
+  clientId: client.id,
+  rsvp: null,
+  rsvpAt: null,
+  checkedInAt: null,
+  checkinMethod: null,
+  staffMark: null,
+  markedBy: null,
+  verified: false,
+  updatedAt: core.clock.now(),
+  ...over,
+});
+
+type OutboxRow = import('../../src/domain/types.ts').OutboxItem;
+
+/** An outbox row due now, to a client's SMS number, as clientNoticeWrite would queue it. */
+export const outboxRow = (core: TestCore, client: Client, over: Partial<OutboxRow> = {}): OutboxRow => {
+  const id = over.id ?? core.ids.newId('out');
+  return {
+    id,
+    agencyId: client.agencyId,
+    clientId: client.id,
+    staffId: null,
+    channel: 'sms',
+    toAddress: '+15555550101',
+    template: 'notify.staff_reply',
+    text: 'Dana: See you Monday.',
+    payload: '{}',
+    idempotencyKey: `test:${id}`,
+    status: 'pending',
+    attempts: 0,
+    nextAttemptAt: core.clock.now(),
+    lockedUntil: null,
+    lastError: null,
+    externalId: null,
+    sender: null,
+    createdAt: core.clock.now(),
+    sentAt: null,
+    ...over,
+  };
+};
+
+type ProviderRow = import('../../src/domain/types.ts').Provider & { createdAt: number };
+
+/** Another office a client may have an appointment with (clinic, court…). */
+export const providerRow = (core: TestCore, agencyId: string, over: Partial<ProviderRow> = {}): ProviderRow => ({
+  id: core.ids.newId('prv'),
+  agencyId,
+  name: 'Eastside Health Clinic',
+  kind: 'clinic',
+  address: '40 Elm St',
+  phone: null,
+  createdAt: core.clock.now(),
+  ...over,
+});

@@ -14,6 +14,10 @@ interface TestEnv {
 let migrated: Promise<void> | null = null;
 
 const TABLES = [
+  'portal_sessions',
+  'signin_codes',
+  'rate_limits',
+  'invitations',
   'dev_messages',
   'audit_log',
   'inbound_events',

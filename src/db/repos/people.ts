@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AgencyRepo, ChannelRepo, ClientRepo, ProviderRepo, StaffRepo, AvailabilityRepo } from '../../ports/store.ts';
 import { agencies, availability, clientChannels, clients, providers, staff } from '../schema.ts';
 import { write, type Db } from '../types.ts';
@@ -19,6 +19,18 @@ export const staffRepo = (db: Db): StaffRepo => ({
   },
   async list(s) {
     return db.select().from(staff).where(eq(staff.agencyId, s.agencyId)).orderBy(asc(staff.name)).all();
+  },
+  async findByEmail(s, email) {
+    const wanted = email.trim().toLowerCase();
+    if (!wanted) return null;
+    return (
+      (await db
+        .select()
+        .from(staff)
+        .where(and(eq(staff.agencyId, s.agencyId), sql`lower(${staff.email}) = ${wanted}`))
+        .orderBy(asc(staff.createdAt))
+        .get()) ?? null
+    );
   },
   insert: (row) => write(db.insert(staff).values(row)),
 });

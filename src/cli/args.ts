@@ -1,0 +1,40 @@
+// The command line, parsed. Anything malformed is a usage error (exit code 2).
+import { parseArgs } from 'node:util';
+
+export type Command =
+  | { name: 'import-clients' | 'import-appointments'; file: string; agency: string | undefined }
+  | { name: 'export-client'; clientId: string; agency: string | undefined; out: string | undefined };
+
+export type ParsedArgs =
+  | { kind: 'run'; command: Command }
+  | { kind: 'help' }
+  | { kind: 'usage_error'; key: string; vars?: Record<string, string> };
+
+const COMMANDS = ['import-clients', 'import-appointments', 'export-client'] as const;
+
+const parse = (argv: string[]) =>
+  parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: { agency: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+
+export const parseCli = (argv: string[]): ParsedArgs => {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch {
+    return { kind: 'usage_error', key: 'cli.usage' };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  const [name, arg, ...extra] = positionals;
+  if (!name) return { kind: 'usage_error', key: 'cli.usage' };
+  if (!(COMMANDS as readonly string[]).includes(name)) return { kind: 'usage_error', key: 'cli.unknown_command', vars: { command: name } };
+  if (!arg || extra.length > 0) return { kind: 'usage_error', key: 'cli.usage' };
+  const agency = values.agency?.trim() || undefined;
+  if (name === 'export-client') return { kind: 'run', command: { name, clientId: arg, agency, out: values.out || undefined } };
+  if (values.out !== undefined) return { kind: 'usage_error', key: 'cli.usage' };
+  return { kind: 'run', command: { name: name as 'import-clients' | 'import-appointments', file: arg, agency } };
+};

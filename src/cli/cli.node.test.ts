@@ -1,0 +1,167 @@
+// The real CLI as a child process, against a libsql file seeded here, with CSV files on disk.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testClock, type TestCore } from '../../test/support/core.ts';
+import { agencyRow, insert, providerRow, staffRow } from '../../test/support/fixtures.ts';
+import { openLibsql } from '../db/libsql.ts';
+import type { Agency } from '../domain/types.ts';
+import { createTranslator } from '../i18n/translator.ts';
+import { memoryBlobStore } from '../runtime/memory-blob-store.ts';
+import { randomIds } from '../runtime/random-ids.ts';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'casebridge-cli-'));
+const dbUrl = (name: string) => `file:${join(dir, name)}`;
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+const cli = (args: string[], db = 'main.db'): Promise<Run> =>
+  new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', 'src/cli/main.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: dbUrl(db), DEMO: 'off', BLOB_DIR: join(dir, 'blobs') },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+
+const file = (name: string, text: string): string => {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+/** Opens a database file, runs `fn` with a core over it, and closes it again. */
+const withDb = async <T>(name: string, fn: (core: TestCore) => Promise<T>): Promise<T> => {
+  const h = await openLibsql({ url: dbUrl(name), migrationsFolder: join(ROOT, 'migrations') });
+  try {
+    return await fn({ store: h.store, clock: testClock(), ids: randomIds(), t: createTranslator(), blobs: memoryBlobStore() });
+  } finally {
+    h.close();
+  }
+};
+
+let agency: Agency;
+
+beforeAll(async () => {
+  agency = await withDb('main.db', async (core) => {
+    const a = agencyRow(core);
+    await insert(
+      core,
+      core.store.agencies.insert(a),
+      core.store.staff.insert(staffRow(core, a.id, { email: 'dana@riverside.example' })),
+      core.store.providers.insert(providerRow(core, a.id, { name: 'Eastside Health Clinic' })),
+    );
+    return a;
+  });
+});
+
+// A spreadsheet's export: a BOM, CRLF line ends, a quoted name with a comma, padded cells.
+const CLIENTS =
+  '\uFEFFcase_number,display_name,phone,language,caseworker_email,sensitive\r\n' +
+  'RFS-1001, "Moreno, Alice" ,(555) 555-0101,es-MX,dana@riverside.example,no\r\n' +
+  'RFS-1002,Bob Tran,+1 555 555 0102,vi,,yes\r\n';
+
+// Each run starts a fresh tsx process (seconds each on a busy machine).
+describe('the admin CLI', { timeout: 180_000 }, () => {
+  it('answers a wrong command line with the usage and exit code 2', async () => {
+    const none = await cli([]);
+    expect([none.code, none.stderr]).toEqual([2, expect.stringContaining('Usage: npm run cli')]);
+    const unknown = await cli(['frobnicate', 'x']);
+    expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringContaining('Unknown command: frobnicate')]);
+    const help = await cli(['--help']);
+    expect([help.code, help.stdout]).toEqual([0, expect.stringContaining('import-appointments FILE.csv')]);
+  });
+
+  it('says so when the database has no agency', async () => {
+    const r = await cli(['import-clients', file('empty.csv', 'case_number,display_name\n')], 'empty.db');
+    expect([r.code, r.stderr]).toEqual([1, expect.stringContaining('There is no agency in the database yet.')]);
+  });
+
+  it('reports every bad row and imports nothing', async () => {
+    const bad = file(
+      'bad.csv',
+      'case_number,display_name,phone,language\nRFS-9001,Ana,555 555 0190,en\nRFS-9002,,12,fr\nRFS-9001,Ana again,,\n',
+    );
+    const r = await cli(['import-clients', bad]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Row 3: display_name is required');
+    expect(r.stderr).toContain('Row 3: phone is not a phone number we can use');
+    expect(r.stderr).toContain('Row 3: language is not a supported language (en, es, zh-Hans');
+    expect(r.stderr).toContain('Row 4: case_number RFS-9001 appears twice in the file');
+    expect(r.stderr).toContain('Nothing was imported: 2 rows have errors.');
+    expect(await withDb('main.db', (core) => core.store.clients.getByExternalRef({ agencyId: agency.id }, 'RFS-9001'))).toBeNull();
+  });
+
+  it('explains a file it cannot use', async () => {
+    const missing = await cli(['import-clients', join(dir, 'nope.csv')]);
+    expect([missing.code, missing.stderr]).toEqual([1, expect.stringContaining('Cannot read the file')]);
+    const noName = await cli(['import-clients', file('cols.csv', 'case_number,phone\nRFS-1,5555550101\n')]);
+    expect([noName.code, noName.stderr]).toEqual([1, expect.stringContaining('The file lacks these columns: display_name.')]);
+    const typo = await cli(['import-clients', file('typo.csv', 'case_number,display_name,sensitve\nRFS-1,A,yes\n')]);
+    expect([typo.code, typo.stderr]).toEqual([1, expect.stringContaining('columns Casebridge does not know: sensitve')]);
+    const broken = await cli(['import-clients', file('broken.csv', 'case_number,display_name\nRFS-1,"Ana\n')]);
+    expect([broken.code, broken.stderr]).toEqual([1, expect.stringMatching(/Cannot read the file[\s\S]*Quote Not Closed/)]);
+  });
+
+  it('imports clients and appointments, re-imports without duplicating, and exports a record', async () => {
+    const clients = file('clients.csv', CLIENTS);
+    const first = await cli(['import-clients', clients]);
+    expect([first.code, first.stdout.trim()]).toEqual([0, 'Imported 2 new and updated 0 clients.']);
+    const again = await cli(['import-clients', clients]);
+    expect([again.code, again.stdout.trim()]).toEqual([0, 'Imported 0 new and updated 0 clients.']);
+
+    const appts = file(
+      'appointments.csv',
+      'appointment_ref,case_number,starts_at,kind,provider\nA-1,RFS-1001,2026-03-09 10:00,Check-in,\nA-2,RFS-1002,2026-03-06 09:30,Blood test,eastside health clinic\n',
+    );
+    const imported = await cli(['import-appointments', appts]);
+    expect([imported.code, imported.stdout.trim()]).toEqual([0, 'Imported 2 new and updated 0 appointments.']);
+
+    const alice = await withDb('main.db', (core) => core.store.clients.getByExternalRef({ agencyId: agency.id }, 'RFS-1001'));
+    expect(alice).toMatchObject({ displayName: 'Moreno, Alice', language: 'es' });
+    const exported = await cli(['export-client', alice!.id]);
+    expect(exported.code).toBe(0);
+    const record = JSON.parse(exported.stdout);
+    expect(record.client.externalRef).toBe('RFS-1001');
+    expect(record.channels.map((c: { address: string }) => c.address)).toEqual(['+15555550101', '+15555550101']);
+    expect(record.appointments[0].startsAt).toBe('2026-03-09T14:00:00.000Z');
+    expect(record.audit.map((e: { action: string }) => e.action)).toContain('client.export');
+
+    const out = join(dir, 'record.json');
+    const toFile = await cli(['export-client', alice!.id, '--out', out]);
+    expect([toFile.code, toFile.stdout]).toEqual([0, '']);
+    expect(JSON.parse(readFileSync(out, 'utf8')).client.id).toBe(alice!.id);
+    expect(statSync(out).mode & 0o077).toBe(0);
+
+    const nobody = await cli(['export-client', 'cli_nobody']);
+    expect([nobody.code, nobody.stderr]).toEqual([1, expect.stringContaining('No client with the id cli_nobody.')]);
+  });
+
+  it('asks which agency when there are several, and acts on the one named with --agency', async () => {
+    const second = await withDb('two.db', async (core) => {
+      const [a, b] = [agencyRow(core), agencyRow(core, { name: 'Northside Legal Aid' })];
+      await insert(core, core.store.agencies.insert(a), core.store.agencies.insert(b));
+      return b;
+    });
+    const csv = file('one.csv', 'case_number,display_name\nNL-1,Noor\n');
+    const ask = await cli(['import-clients', csv], 'two.db');
+    expect([ask.code, ask.stderr]).toEqual([1, expect.stringContaining(`--agency ID. The agencies are:`)]);
+    expect(ask.stderr).toContain(second.id);
+    const chosen = await cli(['import-clients', csv, '--agency', second.id], 'two.db');
+    expect([chosen.code, chosen.stdout.trim()]).toEqual([0, 'Imported 1 new and updated 0 clients.']);
+    const stored = await withDb('two.db', (core) => core.store.clients.getByExternalRef({ agencyId: second.id }, 'NL-1'));
+    expect(stored?.displayName).toBe('Noor');
+  });
+});

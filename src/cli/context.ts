@@ -1,0 +1,45 @@
+// The CLI's entry wiring: configuration, the libsql store, the translator, ids, clock and blobs.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../config/load.ts';
+import { openLibsql } from '../db/libsql.ts';
+import { createTranslator } from '../i18n/translator.ts';
+import { fsBlobStore } from '../runtime/fs-blob-store.ts';
+import { randomIds } from '../runtime/random-ids.ts';
+import { systemClock } from '../runtime/system-clock.ts';
+import type { CoreDeps } from '../usecases/shared/deps.ts';
+
+export interface CliDeps {
+  deps: CoreDeps;
+  close(): void;
+}
+
+const MIGRATIONS = fileURLToPath(new URL('../../migrations', import.meta.url));
+
+/** A local database file's directory is made on first use, as the server does. */
+const ensureDir = (url: string): void => {
+  if (!url.startsWith('file:')) return;
+  const path = url.slice('file:'.length).split('?')[0] ?? '';
+  if (path && path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+};
+
+export const openCliDeps = async (env: Record<string, string | undefined>): Promise<CliDeps> => {
+  const config = loadConfig(env);
+  ensureDir(config.DATABASE_URL);
+  const db = await openLibsql({
+    url: config.DATABASE_URL,
+    ...(config.DATABASE_AUTH_TOKEN ? { authToken: config.DATABASE_AUTH_TOKEN } : {}),
+    migrationsFolder: MIGRATIONS,
+  });
+  return {
+    deps: {
+      store: db.store,
+      clock: systemClock(),
+      ids: randomIds(),
+      t: createTranslator(),
+      blobs: fsBlobStore(config.BLOB_DIR),
+    },
+    close: () => db.close(),
+  };
+};
