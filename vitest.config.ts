@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
 /** Tests that are runtime-neutral: they run on Node and again inside workerd against D1. */
-const neutral = ['src/domain/**/*.test.ts', 'src/i18n/**/*.test.ts', 'src/config/**/*.test.ts', 'src/demo/**/*.test.ts', 'src/usecases/**/*.test.ts', 'src/http/**/*.test.ts', 'src/db/**/*.test.ts'];
+const neutral = ['src/domain/**/*.test.ts', 'src/i18n/**/*.test.ts', 'src/config/**/*.test.ts', 'src/demo/**/*.test.ts', 'src/senders/**/*.test.ts', 'src/runtime/**/*.test.ts', 'src/usecases/**/*.test.ts', 'src/http/**/*.test.ts', 'portal/**/*.test.ts', 'portal/**/*.test.tsx', 'src/db/**/*.test.ts'];
 
 export default defineConfig({
   test: {
@@ -14,7 +14,7 @@ export default defineConfig({
         resolve: { alias: { '#test/store': here('./test/support/store.node.ts') } },
         test: {
           name: 'node',
-          include: ['src/**/*.test.ts', 'bots/**/*.test.ts', 'portal/**/*.test.ts', 'test/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'bots/**/*.test.ts', 'portal/**/*.test.ts', 'portal/**/*.test.tsx', 'test/**/*.test.ts'],
           exclude: ['test/workers/**', 'node_modules/**'],
           testTimeout: 20_000,
           hookTimeout: 30_000,

@@ -12,3 +12,9 @@ export const resolveLocale = (tag: string | null | undefined): Locale => {
 };
 
 export const isLocale = (tag: string): tag is Locale => (LOCALES as readonly string[]).includes(tag);
+
+/**
+ * The tag to give Intl for a locale's dates and numbers. Haitian Creole has no CLDR date data
+ * (Intl would answer in English), so it reads dates the Haitian French way.
+ */
+export const intlLocale = (lng: string): string => (resolveLocale(lng) === 'ht' ? 'fr-HT' : resolveLocale(lng));

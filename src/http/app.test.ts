@@ -62,7 +62,7 @@ describe('dev outbox', () => {
     const app = createApp({ core, demo: false, publicUrl: 'http://localhost:8787' });
     expect((await app.request('/dev/outbox.json')).status).toBe(404);
     expect((await app.request('/dev/outbox')).status).toBe(404);
-    expect((await app.request('/')).status).toBe(404);
+    expect((await app.request('/dev')).status).toBe(404);
   });
 });
 

@@ -6,6 +6,7 @@ import { locale } from './middleware/locale/index.ts';
 import { devIndexRoutes } from './routes/dev-index.tsx';
 import { devOutboxRoutes } from './routes/dev-outbox.tsx';
 import { healthRoutes } from './routes/health.ts';
+import { portalRoutes } from '../../portal/app.ts';
 
 /**
  * The whole HTTP surface, built from its dependencies only: the same app runs under
@@ -39,14 +40,16 @@ export const createApp = (deps: HttpDeps) => {
     return c.req.path.endsWith('.json') ? c.json({ ok: false, error: text }, 404) : c.text(text, 404);
   });
 
+  // One agency per deployment for now: the first (and only) one in the database.
+  let agency: string | null = null;
+  const agencyId = async () => (agency ??= (await deps.core.store.agencies.list())[0]?.id ?? null);
+
   app.route('/', healthRoutes(deps));
   if (deps.demo) {
     app.route('/', devOutboxRoutes(deps));
-    app.route(
-      '/',
-      devIndexRoutes(deps, async () => (await deps.core.store.agencies.list())[0]?.id ?? null),
-    );
+    app.route('/', devIndexRoutes(deps, agencyId));
   }
+  app.route('/', portalRoutes({ ...deps, agencyId }));
   return app;
 };
 

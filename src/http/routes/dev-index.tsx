@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import type { AppEnv, HttpDeps } from '../deps.ts';
 import { DevPage } from './dev-page.tsx';
 
-/** In demo mode, `/` says what this is and links to the dev outbox (the portal mounts here later). */
+/** In demo mode, `/dev` says what this is, lists the demo clients and links to the dev outbox. */
 export const devIndexRoutes = (deps: HttpDeps, demoAgencyId: () => Promise<string | null>) =>
-  new Hono<AppEnv>().get('/', async (c) => {
+  new Hono<AppEnv>().get('/dev', async (c) => {
     const lng = c.get('locale');
     const t = (k: string) => deps.core.t(lng, k);
     const agencyId = await demoAgencyId();

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { FC } from 'hono/jsx';
+import { intlLocale } from '../../domain/locale.ts';
 import type { DevMessage } from '../../ports/store.ts';
 import type { AppEnv, HttpDeps } from '../deps.ts';
 import { DevPage } from './dev-page.tsx';
@@ -33,7 +34,7 @@ const Table: FC<{ t: (k: string) => string; lng: string; rows: DevMessage[] }> =
           <tr>
             <td>
               <time datetime={new Date(m.createdAt).toISOString()}>
-                {new Intl.DateTimeFormat(lng, { dateStyle: 'short', timeStyle: 'medium' }).format(m.createdAt)}
+                {new Intl.DateTimeFormat(intlLocale(lng), { dateStyle: 'short', timeStyle: 'medium' }).format(m.createdAt)}
               </time>
             </td>
             <td>{m.channel}</td>

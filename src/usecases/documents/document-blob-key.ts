@@ -1,4 +1,5 @@
-import { sha256Hex, type AcceptedType, extensionFor } from '../../domain/file-type.ts';
+import { type AcceptedType, extensionFor } from '../../domain/file-type.ts';
+import { sha256Hex } from '../../domain/secrets.ts';
 
 const SAFE_SEGMENT = /^[a-z0-9_-]{1,64}$/;
 

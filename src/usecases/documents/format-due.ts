@@ -1,3 +1,4 @@
+import { intlLocale } from '../../domain/locale.ts';
 import type { Millis } from '../../domain/types.ts';
 
 /**
@@ -5,4 +6,4 @@ import type { Millis } from '../../domain/types.ts';
  * language (a due date is a day, so no time of day).
  */
 export const formatDue = (at: Millis, locale: string, timeZone: string): string =>
-  new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(at));
+  new Intl.DateTimeFormat(intlLocale(locale), { timeZone, weekday: 'short', day: 'numeric', month: 'short' }).format(new Date(at));

@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/actor.ts';
-import { ACCEPTED_TYPES, extensionFor, sha256Hex, type AcceptedType } from '../../domain/file-type.ts';
+import { ACCEPTED_TYPES, extensionFor, type AcceptedType } from '../../domain/file-type.ts';
+import { sha256Hex } from '../../domain/secrets.ts';
 import { DomainError, fail, ok, type Result } from '../../domain/result.ts';
 import { loadClient } from '../shared/access.ts';
 import { auditWrite } from '../shared/audit.ts';

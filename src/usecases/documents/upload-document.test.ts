@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../../../test/support/core.ts';
 import { documentRequestRow, insert, sampleFile, world, type World } from '../../../test/support/fixtures.ts';
 import type { DocumentRequest } from '../../domain/types.ts';
-import { sha256Hex } from '../../domain/file-type.ts';
+import { sha256Hex } from '../../domain/secrets.ts';
 import type { BlobStore } from '../../ports/blob-store.ts';
 import type { Store } from '../../ports/store.ts';
 import type { CoreDeps } from '../shared/deps.ts';

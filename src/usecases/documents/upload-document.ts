@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actorId, type Actor } from '../../domain/actor.ts';
-import { detectFileType, sha256Hex } from '../../domain/file-type.ts';
+import { detectFileType } from '../../domain/file-type.ts';
+import { sha256Hex } from '../../domain/secrets.ts';
 import { fail, ok, type Result } from '../../domain/result.ts';
 import type { DocumentRequest, DocumentRequestStatus, StoredDocument } from '../../domain/types.ts';
 import type { CommitOutcome } from '../../ports/store.ts';

@@ -1,0 +1,19 @@
+import { Hono } from 'hono';
+import type { PortalDeps, PortalEnv } from './deps.ts';
+import { csrf } from './middleware/csrf/index.ts';
+import { session } from './middleware/session/index.ts';
+import { authRoutes } from './routes/auth.tsx';
+import { staticRoutes } from './static/index.ts';
+
+/**
+ * The client portal, mounted at `/`: server-rendered, works without JavaScript, every page in the
+ * client's language. Each area is its own route file calling the core's use cases.
+ */
+export const portalRoutes = (deps: PortalDeps) => {
+  const app = new Hono<PortalEnv>();
+  app.route('/', staticRoutes());
+  app.use(session(deps));
+  app.use(csrf(deps));
+  app.route('/', authRoutes(deps));
+  return app;
+};
