@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { PortalDeps, PortalEnv } from './deps.ts';
+import { bodySize } from './middleware/body-size/index.ts';
 import { csrf } from './middleware/csrf/index.ts';
 import { session } from './middleware/session/index.ts';
 import { authRoutes } from './routes/auth.tsx';
@@ -13,6 +14,7 @@ export const portalRoutes = (deps: PortalDeps) => {
   const app = new Hono<PortalEnv>();
   app.route('/', staticRoutes());
   app.use(session(deps));
+  app.use(bodySize(deps));
   app.use(csrf(deps));
   app.route('/', authRoutes(deps));
   return app;

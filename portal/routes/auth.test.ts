@@ -118,3 +118,12 @@ describe('language of signed-out pages', () => {
     expect((await b.get('/language?lang=es&next=//evil.example')).headers.get('location')).toBe('/');
   });
 });
+
+describe('body size', () => {
+  it('refuses an oversize form before reading it, and keeps serving', async () => {
+    const b = await signedIn(app, core, w.alice);
+    const res = await b.post('/sign-out', { filler: 'x'.repeat(70 * 1024) });
+    expect(res.status).toBe(413);
+    expect((await b.get('/sign-in')).status).toBe(303);
+  });
+});
