@@ -22,7 +22,10 @@ export interface LibsqlHandle {
 }
 
 export const openLibsql = async (opts: LibsqlOptions): Promise<LibsqlHandle> => {
-  const client = createClient(opts.authToken ? { url: opts.url, authToken: opts.authToken } : { url: opts.url });
+  // One connection: the PRAGMAs below apply per connection, and @libsql/client would otherwise
+  // open up to 20 for a file, the later ones with synchronous=FULL and no busy timeout
+  // (measured in bench/DRIVER.md: commits with 8 in flight fell from 531/s to 291/s).
+  const client = createClient({ url: opts.url, concurrency: 1, ...(opts.authToken ? { authToken: opts.authToken } : {}) });
   if (opts.url.startsWith('file:') || opts.url === ':memory:') {
     // WAL + synchronous=NORMAL: durable on commit in WAL order, ~12x the insert rate of FULL here.
     await client.execute('PRAGMA journal_mode = WAL');

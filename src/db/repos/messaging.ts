@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ConversationRepo, MessageRepo } from '../../ports/store.ts';
 import { conversations, messages, outbox } from '../schema.ts';
 import { write, type Db } from '../types.ts';
@@ -35,7 +35,7 @@ export const messageRepo = (db: Db): MessageRepo => ({
       .select()
       .from(messages)
       .where(clientScope(s.agencyId, clientId, opts.includeInternal))
-      .orderBy(desc(messages.createdAt), desc(messages.id))
+      .orderBy(desc(messages.createdAt), desc(sql`${messages}.rowid`))
       .limit(opts.limit ?? 200)
       .all();
     return rows.reverse();
@@ -52,7 +52,7 @@ export const messageRepo = (db: Db): MessageRepo => ({
       .from(messages)
       .leftJoin(outbox, and(eq(outbox.id, messages.outboxId), eq(outbox.agencyId, messages.agencyId)))
       .where(clientScope(s.agencyId, clientId, opts.includeInternal))
-      .orderBy(desc(messages.createdAt), desc(messages.id))
+      .orderBy(desc(messages.createdAt), desc(sql`${messages}.rowid`))
       .limit(opts.limit ?? 200)
       .all();
     return rows.reverse().map(({ m, status, attempts, lastError, sentAt }) => ({

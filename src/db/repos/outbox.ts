@@ -62,7 +62,7 @@ export const outboxRepo = (db: Db): OutboxRepo => ({
       .select()
       .from(outbox)
       .where(opts.status ? and(scope, eq(outbox.status, opts.status)) : scope)
-      .orderBy(desc(outbox.createdAt))
+      .orderBy(desc(outbox.createdAt), desc(sql`${outbox}.rowid`))
       .limit(opts.limit ?? 200)
       .all();
   },
@@ -87,7 +87,7 @@ export const auditRepo = (db: Db): AuditRepo => ({
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.agencyId, s.agencyId), eq(auditLog.clientId, clientId)))
-      .orderBy(desc(auditLog.at))
+      .orderBy(desc(auditLog.at), desc(sql`${auditLog}.rowid`))
       .limit(limit)
       .all();
   },
@@ -103,7 +103,7 @@ export const devOutboxRepo = (db: Db): DevOutboxRepo => ({
       .select({ m: devMessages, status: outbox.status })
       .from(devMessages)
       .leftJoin(outbox, eq(outbox.id, devMessages.outboxId))
-      .orderBy(desc(devMessages.createdAt), desc(devMessages.id))
+      .orderBy(desc(devMessages.createdAt), desc(sql`${devMessages}.rowid`))
       .limit(limit)
       .all();
     return rows.map(({ m, status }) => ({

@@ -82,6 +82,15 @@ export const channelRepo = (db: Db): ChannelRepo => ({
     );
   },
   insert: (row) => write(db.insert(clientChannels).values(row)),
+  setConsent: (s, clientId, channelId, patch) =>
+    write(
+      db
+        .update(clientChannels)
+        .set(patch)
+        .where(
+          and(eq(clientChannels.agencyId, s.agencyId), eq(clientChannels.clientId, clientId), eq(clientChannels.id, channelId)),
+        ),
+    ),
 });
 
 export const providerRepo = (db: Db): ProviderRepo => ({

@@ -75,11 +75,11 @@ describe('sign in with a code', () => {
 
   it('throttles per phone and per IP address', async () => {
     for (let i = 0; i < 3; i++) expect((await ask()).ok).toBe(true);
-    expect(await ask()).toEqual({ ok: false, code: 'throttled' });
+    expect(await ask()).toEqual({ ok: false, code: 'throttled', detail: { minutes: 15 } });
     core.clock.advance(15 * MINUTE);
     expect((await ask()).ok).toBe(true);
     for (let i = 0; i < 10; i++) await ask(`+1555555${String(2000 + i)}`, '198.51.100.7');
-    expect(await ask('+15555553000', '198.51.100.7')).toEqual({ ok: false, code: 'throttled' });
+    expect(await ask('+15555553000', '198.51.100.7')).toEqual({ ok: false, code: 'throttled', detail: { minutes: 15 } });
     expect((await ask('+15555553000', '198.51.100.8')).ok).toBe(true);
   });
 

@@ -40,7 +40,7 @@ export const requestSignInCode = async (
   const now = deps.clock.now();
   const byPhone = await deps.store.rateLimits.hit(`signin:phone:${phone}`, now, WINDOW_MS);
   const byIp = parsed.data.ip ? await deps.store.rateLimits.hit(`signin:ip:${parsed.data.ip}`, now, WINDOW_MS) : 0;
-  if (byPhone > MAX_CODES_PER_PHONE || byIp > MAX_CODES_PER_IP) return fail('throttled');
+  if (byPhone > MAX_CODES_PER_PHONE || byIp > MAX_CODES_PER_IP) return fail('throttled', { minutes: WINDOW_MS / MINUTE });
 
   const scope = { agencyId: parsed.data.agencyId };
   const portal = await deps.store.channels.findByAddress(scope, 'portal', phone);
