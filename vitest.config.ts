@@ -34,7 +34,7 @@ export default defineConfig({
         test: {
           name: 'workers',
           include: neutral,
-          exclude: ['src/**/*.node.test.ts', 'node_modules/**'],
+          exclude: ['src/**/*.node.test.ts', 'portal/**/*.node.test.ts', 'node_modules/**'],
           fileParallelism: false,
           testTimeout: 20_000,
         },

@@ -61,4 +61,5 @@ th,td{text-align:start;padding:.4rem .5rem;border-block-end:1px solid var(--line
 .visually-hidden{position:absolute;inline-size:1px;block-size:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 @media (min-width:40rem){h1{font-size:1.8rem}}
 @media print{.quick-exit,.skip,.top nav,.bottom,.actions,.no-print,form{display:none!important}body{max-inline-size:none;padding:0;font-size:11pt}a{color:inherit;text-decoration:none}.card{border:none;padding:0}table{font-size:10pt}th,td{border-block-end:1px solid #999}}
+fieldset{border:1px solid var(--line);border-radius:.5rem;margin:.75rem 0 0;padding:.25rem .9rem .9rem}legend{font-weight:600;padding-inline:.25rem}.scroll{overflow-x:auto}@media print{.scroll{overflow:visible}}
 `.trim();

@@ -56,6 +56,9 @@ describe('listing and reading', () => {
       ok: false,
       code: 'not_found',
     });
+    // Every probe is in the prober's audit trail; Alice's trail shows no read by anyone.
+    expect((await auditActions(w.bob.id)).filter((x) => x === 'access.denied')).toHaveLength(4);
+    expect(await auditActions(w.alice.id)).toEqual([]);
   });
 });
 

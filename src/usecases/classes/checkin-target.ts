@@ -21,7 +21,7 @@ const windowRefusal = (found: SessionWithClass, now: Millis, opens: number): Fai
  * can try codes while the session is not open.
  */
 export const sessionById = async (
-  deps: Pick<CoreDeps, 'store'>,
+  deps: Pick<CoreDeps, 'store' | 'ids' | 'clock'>,
   actor: Actor,
   input: { clientId: string; sessionId: string; code: string },
   now: Millis,
@@ -41,7 +41,7 @@ export const sessionById = async (
  * open says why (too early, too late); a code that fits none is wrong.
  */
 export const sessionByCode = async (
-  deps: Pick<CoreDeps, 'store'>,
+  deps: Pick<CoreDeps, 'store' | 'ids' | 'clock'>,
   actor: Actor,
   client: Client,
   code: string,

@@ -2,7 +2,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { ACCEPTED_TYPES, extensionFor, type AcceptedType } from '../../domain/file-type.ts';
 import { sha256Hex } from '../../domain/secrets.ts';
 import { DomainError, fail, ok, type Result } from '../../domain/result.ts';
-import { loadClient } from '../shared/access.ts';
+import { auditDenied, loadClient } from '../shared/access.ts';
 import { auditWrite } from '../shared/audit.ts';
 import type { CoreDeps } from '../shared/deps.ts';
 
@@ -33,7 +33,10 @@ export const getDocumentFile = async (
   const client = await loadClient(deps, actor, input.clientId);
   if (!client) return fail('not_found');
   const doc = await deps.store.documents.getDocumentForClient(actor, client.id, input.documentId);
-  if (!doc) return fail('not_found');
+  if (!doc) {
+    await auditDenied(deps, actor, { type: 'document', id: input.documentId });
+    return fail('not_found');
+  }
   if (!isAccepted(doc.detectedType)) throw new DomainError('document_type_unknown', `document ${doc.id}: ${doc.detectedType}`);
   let bytes: Uint8Array | null;
   try {
