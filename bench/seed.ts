@@ -42,7 +42,7 @@ export const seed = async (store: Store): Promise<Seeded> => {
         contactWindowStart: null, contactWindowEnd: null, pauseWord: null, sensitive: false, createdAt: t0,
       }),
       store.conversations.insert({
-        id: conversationId, agencyId, clientId, staffId, slackThreadTs: null, lastInboundAt: null, lastOutboundAt: null, createdAt: t0,
+        id: conversationId, agencyId, clientId, staffId, slackThreadTs: null, lastInboundAt: null, lastOutboundAt: null, clientReadAt: null, createdAt: t0,
       }),
     );
     for (let a = 0; a < APPOINTMENTS_PER_CLIENT; a++) {

@@ -54,7 +54,7 @@ describe('npm start', () => {
 
     const second = await startServer(env);
     expect(second.output()).not.toContain('filled with demo data');
-    expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200);
+    expect((await fetch(`http://127.0.0.1:${port}/dev`)).status).toBe(200);
     expect(await stop(second.child)).toBe(0);
   });
 

@@ -87,6 +87,24 @@ describe('CSRF and content types', () => {
     const none = await app.request('/sign-out', { method: 'POST', headers: { origin: 'http://localhost:8787' } });
     expect(none.status).toBe(415);
   });
+
+  it('accepts the `Origin: null` that no-referrer pages send, only when the browser says same-origin', async () => {
+    const b = await signedIn(app, core, w.alice);
+    const post = (site: string) =>
+      app.request('/sign-out', {
+        method: 'POST',
+        headers: {
+          origin: 'null',
+          'sec-fetch-site': site,
+          'content-type': 'application/x-www-form-urlencoded',
+          cookie: `cb_session=${b.cookies.get('cb_session')}`,
+        },
+        body: new URLSearchParams({ _csrf: b.csrf }),
+      });
+    expect((await post('cross-site')).status).toBe(403);
+    expect((await post('same-site')).status).toBe(403);
+    expect((await post('same-origin')).status).toBe(303);
+  });
 });
 
 describe('invitation links', () => {

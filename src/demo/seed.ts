@@ -92,7 +92,7 @@ export const seedDemo = async (deps: { store: Store; ids: IdGenerator; clock: Cl
     if (c.key === 'layla') w.push(req('Photo ID', 2, 'rejected', 'The photo is blurry; please take it again in good light.'));
 
     const conversationId = ids.newId('cnv');
-    w.push(store.conversations.insert({ id: conversationId, agencyId, clientId, staffId, slackThreadTs: null, lastInboundAt: now - 2 * 3600_000, lastOutboundAt: now - 3600_000, createdAt: now }));
+    w.push(store.conversations.insert({ id: conversationId, agencyId, clientId, staffId, slackThreadTs: null, lastInboundAt: now - 2 * 3600_000, lastOutboundAt: now - 3600_000, clientReadAt: null, createdAt: now }));
     for (const [k, m] of c.messages.entries()) {
       const createdAt = now - (2 - k) * 3600_000;
       w.push(store.messages.insert({ id: ids.newId('msg'), agencyId, conversationId, clientId, direction: m.dir, channel: 'sms', body: m.body, status: m.dir === 'in' ? 'received' : 'delivered', externalId: null, internal: false, staffId: m.dir === 'out' ? staffId : null, outboxId: null, createdAt }));

@@ -201,6 +201,8 @@ export interface Conversation {
   slackThreadTs: string | null;
   lastInboundAt: Millis | null;
   lastOutboundAt: Millis | null;
+  /** when the client last opened the conversation: caseworker messages after it are unread */
+  clientReadAt: Millis | null;
 }
 
 export type MessageStatus = 'received' | 'queued' | 'sent' | 'delivered' | 'read' | 'failed' | 'internal';

@@ -66,6 +66,13 @@ export interface ChannelRepo {
   listForClient(s: Scope, clientId: string): Promise<ClientChannel[]>;
   findByAddress(s: Scope, kind: ClientChannel['kind'], address: string): Promise<ClientChannel | null>;
   insert(row: ClientChannel & { createdAt: Millis }): Write;
+  /** Records consent given or withdrawn on one channel, only if it is this client's (in this agency). */
+  setConsent(
+    s: Scope,
+    clientId: string,
+    channelId: string,
+    patch: Partial<Pick<ClientChannel, 'consentGivenAt' | 'consentWithdrawnAt'>>,
+  ): Write;
 }
 
 export interface ProviderRepo {
@@ -172,7 +179,7 @@ export interface DocumentRepo {
 export interface ConversationRepo {
   forClient(s: Scope, clientId: string): Promise<Conversation | null>;
   insert(row: Conversation & { createdAt: Millis }): Write;
-  touch(s: Scope, id: string, patch: Partial<Pick<Conversation, 'lastInboundAt' | 'lastOutboundAt'>>): Write;
+  touch(s: Scope, id: string, patch: Partial<Pick<Conversation, 'lastInboundAt' | 'lastOutboundAt' | 'clientReadAt'>>): Write;
 }
 
 /** What became of an outgoing message's outbox row, as far as a conversation view needs it. */

@@ -36,6 +36,7 @@ const conversation = (): Conversation & { createdAt: number } => ({
   slackThreadTs: null,
   lastInboundAt: null,
   lastOutboundAt: null,
+  clientReadAt: null,
   createdAt: core.clock.now(),
 });
 

@@ -42,7 +42,6 @@ const inputSchema = z.object({
 });
 
 type Input = z.output<typeof inputSchema>;
-export type SettingsField = Exclude<keyof Input, 'clientId'>;
 /** `invalid` carries `detail`: each wrong field with the code of what is wrong with it. */
 export type UpdateSettingsRefusal = 'invalid' | 'not_found';
 

@@ -22,6 +22,7 @@ export const openConversation = async (
     slackThreadTs: null,
     lastInboundAt: null,
     lastOutboundAt: null,
+    clientReadAt: null,
   };
   return { conversation, create: deps.store.conversations.insert({ ...conversation, createdAt: now }) };
 };
