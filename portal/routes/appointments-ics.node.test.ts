@@ -46,13 +46,13 @@ describe.skipIf(inWorkerd)('calendar file', () => {
   it('names nothing when the appointment is sensitive or the client asked for neutral wording', async () => {
     const s = await add({ kind: 'Probation review', sensitive: true });
     const sens = await (await alice.get(`/appointments/${s.id}/calendar.ics`)).text();
-    expect(sens).toContain('SUMMARY:Appointment\r\n');
+    expect(sens).toContain('SUMMARY:Busy\r\n');
     expect(sens).toContain('DTSTART:');
     expect(sens).not.toMatch(/Probation|Photo ID|Dana/);
     await core.store.commit([core.store.clients.update(w.scope, w.alice.id, { neutralWording: true })]);
     const a = await add({ kind: 'Parenting plan' });
     const neutral = await (await alice.get(`/appointments/${a.id}/calendar.ics`)).text();
-    expect(neutral).toContain('SUMMARY:Appointment\r\n');
+    expect(neutral).toContain('SUMMARY:Busy\r\n');
     expect(neutral).not.toMatch(/Parenting|Photo ID|Dana/);
   });
 });

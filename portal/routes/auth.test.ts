@@ -72,6 +72,26 @@ describe('sign-in pages', () => {
   });
 });
 
+describe('over https', () => {
+  it('marks the session cookie Secure and sends HSTS', async () => {
+    const secure = portalApp(core, { publicUrl: 'https://cb.example.org' });
+    const inv = await (await import('../../src/usecases/auth/invitations.ts')).createInvitation(core, w.asStaff, { clientId: w.alice.id });
+    if (!inv.ok) throw new Error('no invitation');
+    const page = await secure.request(inv.value.path);
+    const csrf = (await page.text()).match(/name="_csrf" value="([^"]+)"/)![1]!;
+    const pre = page.headers.getSetCookie().find((c) => c.startsWith('cb_pre='))!;
+    expect(pre).toMatch(/Secure/);
+    const res = await secure.request(inv.value.path, {
+      method: 'POST',
+      headers: { origin: 'https://cb.example.org', 'content-type': 'application/x-www-form-urlencoded', cookie: pre.split(';')[0]! },
+      body: new URLSearchParams({ _csrf: csrf }),
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.getSetCookie().find((c) => c.startsWith('cb_session='))).toMatch(/; Secure/);
+    expect(res.headers.get('strict-transport-security')).toContain('max-age=');
+  });
+});
+
 describe('CSRF and content types', () => {
   it('refuses a post from another origin, without a token, or with an odd content type', async () => {
     const b = await signedIn(app, core, w.alice);

@@ -3,14 +3,15 @@ import { parseArgs } from 'node:util';
 
 export type Command =
   | { name: 'import-clients' | 'import-appointments'; file: string; agency: string | undefined }
-  | { name: 'export-client'; clientId: string; agency: string | undefined; out: string | undefined };
+  | { name: 'export-client'; clientId: string; agency: string | undefined; out: string | undefined }
+  | { name: 'invite'; clientId: string; agency: string | undefined };
 
 export type ParsedArgs =
   | { kind: 'run'; command: Command }
   | { kind: 'help' }
   | { kind: 'usage_error'; key: string; vars?: Record<string, string> };
 
-const COMMANDS = ['import-clients', 'import-appointments', 'export-client'] as const;
+const COMMANDS = ['import-clients', 'import-appointments', 'export-client', 'invite'] as const;
 
 const parse = (argv: string[]) =>
   parseArgs({
@@ -36,5 +37,6 @@ export const parseCli = (argv: string[]): ParsedArgs => {
   const agency = values.agency?.trim() || undefined;
   if (name === 'export-client') return { kind: 'run', command: { name, clientId: arg, agency, out: values.out || undefined } };
   if (values.out !== undefined) return { kind: 'usage_error', key: 'cli.usage' };
+  if (name === 'invite') return { kind: 'run', command: { name, clientId: arg, agency } };
   return { kind: 'run', command: { name: name as 'import-clients' | 'import-appointments', file: arg, agency } };
 };

@@ -118,16 +118,16 @@ describe('the admin CLI', { timeout: 180_000 }, () => {
   it('imports clients and appointments, re-imports without duplicating, and exports a record', async () => {
     const clients = file('clients.csv', CLIENTS);
     const first = await cli(['import-clients', clients]);
-    expect([first.code, first.stdout.trim()]).toEqual([0, 'Imported 2 new and updated 0 clients.']);
+    expect([first.code, first.stdout.trim()]).toEqual([0, 'Imported 2 new clients and updated 0.']);
     const again = await cli(['import-clients', clients]);
-    expect([again.code, again.stdout.trim()]).toEqual([0, 'Imported 0 new and updated 0 clients.']);
+    expect([again.code, again.stdout.trim()]).toEqual([0, 'Imported 0 new clients and updated 0.']);
 
     const appts = file(
       'appointments.csv',
       'appointment_ref,case_number,starts_at,kind,provider\nA-1,RFS-1001,2026-03-09 10:00,Check-in,\nA-2,RFS-1002,2026-03-06 09:30,Blood test,eastside health clinic\n',
     );
     const imported = await cli(['import-appointments', appts]);
-    expect([imported.code, imported.stdout.trim()]).toEqual([0, 'Imported 2 new and updated 0 appointments.']);
+    expect([imported.code, imported.stdout.trim()]).toEqual([0, 'Imported 2 new appointments and updated 0.']);
 
     const alice = await withDb('main.db', (core) => core.store.clients.getByExternalRef({ agencyId: agency.id }, 'RFS-1001'));
     expect(alice).toMatchObject({ displayName: 'Moreno, Alice', language: 'es' });
@@ -147,6 +147,11 @@ describe('the admin CLI', { timeout: 180_000 }, () => {
 
     const nobody = await cli(['export-client', 'cli_nobody']);
     expect([nobody.code, nobody.stderr]).toEqual([1, expect.stringContaining('No client with the id cli_nobody.')]);
+
+    const invite = await cli(['invite', alice!.id]);
+    expect(invite.code).toBe(0);
+    expect(invite.stdout).toMatch(/One-time sign-in link \(valid until \d{4}-\d\d-\d\dT[\d:.]+Z\): http:\/\/localhost:\d+\/invite\/[A-Za-z0-9_-]{43}\n/);
+    expect((await cli(['invite', 'cli_nobody'])).code).toBe(1);
   });
 
   it('asks which agency when there are several, and acts on the one named with --agency', async () => {
@@ -160,7 +165,7 @@ describe('the admin CLI', { timeout: 180_000 }, () => {
     expect([ask.code, ask.stderr]).toEqual([1, expect.stringContaining(`--agency ID. The agencies are:`)]);
     expect(ask.stderr).toContain(second.id);
     const chosen = await cli(['import-clients', csv, '--agency', second.id], 'two.db');
-    expect([chosen.code, chosen.stdout.trim()]).toEqual([0, 'Imported 1 new and updated 0 clients.']);
+    expect([chosen.code, chosen.stdout.trim()]).toEqual([0, 'Imported 1 new clients and updated 0.']);
     const stored = await withDb('two.db', (core) => core.store.clients.getByExternalRef({ agencyId: second.id }, 'NL-1'));
     expect(stored?.displayName).toBe('Noor');
   });

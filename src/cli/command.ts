@@ -8,6 +8,8 @@ export interface CommandContext {
   actor: Actor & { type: 'admin' };
   io: Io;
   say: Say;
+  /** the portal's public address, for links the CLI prints */
+  publicUrl: string;
 }
 
 /** Exit codes: 0 done, 1 refused or failed (bad rows, unknown client…), 2 the command line is wrong. */

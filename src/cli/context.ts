@@ -12,6 +12,7 @@ import type { CoreDeps } from '../usecases/shared/deps.ts';
 
 export interface CliDeps {
   deps: CoreDeps;
+  publicUrl: string;
   close(): void;
 }
 
@@ -40,6 +41,7 @@ export const openCliDeps = async (env: Record<string, string | undefined>): Prom
       t: createTranslator(),
       blobs: fsBlobStore(config.BLOB_DIR),
     },
+    publicUrl: config.PUBLIC_URL,
     close: () => db.close(),
   };
 };

@@ -8,6 +8,7 @@ import { EXIT, type CommandContext } from './command.ts';
 import { exportClientCommand } from './commands/export-client.ts';
 import { importAppointmentsCommand } from './commands/import-appointments.ts';
 import { importClientsCommand } from './commands/import-clients.ts';
+import { inviteCommand } from './commands/invite.ts';
 import { openCliDeps } from './context.ts';
 import { sayer, type Io } from './io.ts';
 
@@ -55,6 +56,7 @@ export const runCli = async (argv: string[], env: Record<string, string | undefi
       actor: { type: 'admin', agencyId: choice.agency.id, door: 'cli', ...(adminId ? { adminId } : {}) },
       io,
       say,
+      publicUrl: opened.publicUrl,
     };
     switch (command.name) {
       case 'import-clients':
@@ -63,6 +65,8 @@ export const runCli = async (argv: string[], env: Record<string, string | undefi
         return await importAppointmentsCommand(ctx, command.file);
       case 'export-client':
         return await exportClientCommand(ctx, command.clientId, command.out);
+      case 'invite':
+        return await inviteCommand(ctx, command.clientId);
     }
   } finally {
     opened.close();

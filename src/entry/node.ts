@@ -80,6 +80,7 @@ const main = async () => {
     say('server.demo_intro', { url: config.PUBLIC_URL });
     say('server.demo_clients');
     for (const c of DEMO_CLIENTS) say('server.demo_client', { phone: c.phone, name: c.name, language: c.language });
+    say('server.demo_sign_in', { url: config.PUBLIC_URL });
   }
   const shutdown = () => {
     say('server.stopping');

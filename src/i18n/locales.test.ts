@@ -31,10 +31,22 @@ describe('locales', () => {
 
   it.each(LOCALES.filter((l) => l !== 'en'))('%s is a translation, not an English copy', (lng) => {
     const other = flatten(resources[lng].translation as Tree);
-    // Strings that are only placeholders and punctuation may be the same in every language.
-    const words = [...en].filter(([, v]) => /[A-Za-z]{3,}/.test(v.replace(/\{\{\s*\w+\s*\}\}/g, '')));
+    // Strings that are only placeholders and punctuation, names (the product, a brand, each
+    // language's own name for itself) may be the same in every language.
+    const words = [...en].filter(
+      ([k, v]) =>
+        !k.startsWith('portal.languages.') &&
+        !/^(Casebridge|Telegram|SMS|Slack|PDF|JPEG|PNG|HEIC|WebP)$/.test(v) &&
+        /[A-Za-z]{3,}/.test(v.replace(/\{\{\s*\w+\s*\}\}/g, '')),
+    );
     const copied = words.filter(([k, v]) => other.get(k) === v).map(([k]) => k);
     expect(copied).toEqual([]);
+  });
+
+  it('names every language in that language, the same in every locale', () => {
+    for (const lng of LOCALES) {
+      expect(flatten(resources[lng].translation as Tree).get(`portal.languages.${lng}`)).toBe(en.get(`portal.languages.${lng}`));
+    }
   });
 
   it('renders keys with variables, and falls back to English for an unknown language', () => {

@@ -5,8 +5,8 @@ import type { TestCore } from './core.ts';
 
 export const ORIGIN = 'http://localhost:8787';
 
-export const portalApp = (core: TestCore, opts: { demo?: boolean } = {}) =>
-  createApp({ core, demo: opts.demo ?? false, publicUrl: ORIGIN, logError: () => {} });
+export const portalApp = (core: TestCore, opts: { demo?: boolean; publicUrl?: string } = {}) =>
+  createApp({ core, demo: opts.demo ?? false, publicUrl: opts.publicUrl ?? ORIGIN, logError: () => {} });
 
 export type App = ReturnType<typeof portalApp>;
 
