@@ -17,6 +17,7 @@ import {
   type ImportResult,
   type InputRow,
   type ParsedRow,
+  planAll,
 } from './rows.ts';
 
 interface Lookups {
@@ -114,15 +115,9 @@ export const importAppointments = async (
     staff: staffByEmail(deps.store, scope),
     provider: await providersByName(deps.store, scope),
   };
-  const plans: Plan[] = [];
-  for (const r of parsed) {
-    const plan = await planRow(deps, lookups, r, errors);
-    if (plan) plans.push(plan);
-  }
-  if (!errors.empty) {
-    const list = errors.sorted();
-    return { ...fail('rows_invalid', { count: new Set(list.map((e) => e.row)).size }), errors: list };
-  }
+  const planned = await planAll(parsed, (r) => planRow(deps, lookups, r, errors), errors);
+  if (!planned.ok) return planned;
+  const plans: Plan[] = planned.plans;
 
   const now = deps.clock.now();
   const writes: Write[] = [];

@@ -14,6 +14,7 @@ import {
   type ImportResult,
   type InputRow,
   type ParsedRow,
+  planAll,
 } from './rows.ts';
 
 interface Plan {
@@ -111,15 +112,9 @@ export const importClients = async (deps: CoreDeps, actor: Actor, input: { rows:
     existing: await clientsByCaseNumber(deps.store, scope),
     staff: staffByEmail(deps.store, scope),
   };
-  const plans: Plan[] = [];
-  for (const r of parsed) {
-    const plan = await planRow(deps, lookups, r, errors);
-    if (plan) plans.push(plan);
-  }
-  if (!errors.empty) {
-    const list = errors.sorted();
-    return { ...fail('rows_invalid', { count: new Set(list.map((e) => e.row)).size }), errors: list };
-  }
+  const planned = await planAll(parsed, (r) => planRow(deps, lookups, r, errors), errors);
+  if (!planned.ok) return planned;
+  const plans: Plan[] = planned.plans;
 
   const now = deps.clock.now();
   const writes: Write[] = [];

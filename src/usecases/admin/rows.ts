@@ -54,6 +54,26 @@ export class RowErrors {
 }
 
 /**
+ * Plans every row (a plan is what the row will change; null when the row is bad, its reasons
+ * already in `errors`). Either every row has a plan, or the result is `rows_invalid` with every
+ * bad row of the file, in row order.
+ */
+export const planAll = async <R, P>(
+  parsed: R[],
+  plan: (row: R) => Promise<P | null>,
+  errors: RowErrors,
+): Promise<{ ok: true; plans: P[] } | (Fail<'rows_invalid'> & { errors: RowError[] })> => {
+  const plans: P[] = [];
+  for (const r of parsed) {
+    const p = await plan(r);
+    if (p) plans.push(p);
+  }
+  if (errors.empty) return { ok: true, plans };
+  const list = errors.sorted();
+  return { ok: false, code: 'rows_invalid', detail: { count: new Set(list.map((e) => e.row)).size }, errors: list };
+};
+
+/**
  * A parsed row. A row with a bad cell still carries its good cells, so the lookups that depend
  * only on those (an unknown caseworker, say) are reported in the same run.
  */

@@ -1,22 +1,13 @@
-import { z } from 'zod';
 import type { Actor } from '../../domain/actor.ts';
-import { fail, ok, type Result } from '../../domain/result.ts';
+import { ok, type Result } from '../../domain/result.ts';
 import type { Message } from '../../domain/types.ts';
 import { auditWrite } from '../shared/audit.ts';
 import type { CoreDeps } from '../shared/deps.ts';
-import { cleanBody, type BodyRefusal } from './body.ts';
 import { commitOnce, type Once } from './commit-once.ts';
 import { openConversation } from './conversation.ts';
-import { replyingStaff } from './staff.ts';
+import { staffWrite, type StaffWriteInput, type StaffWriteRefusal } from './staff.ts';
 
-const inputSchema = z.object({
-  clientId: z.string().min(1),
-  text: z.string().max(100_000),
-  /** the cause of the note (a Slack event id, a form's key): a retry never stores it twice */
-  idempotencyKey: z.string().min(1).max(256),
-});
-
-export type NoteRefusal = 'invalid' | 'forbidden' | 'not_found' | BodyRefusal;
+export type NoteRefusal = StaffWriteRefusal;
 
 /**
  * A caseworker's note in the client's conversation, for the agency's eyes only: status
@@ -25,19 +16,12 @@ export type NoteRefusal = 'invalid' | 'forbidden' | 'not_found' | BodyRefusal;
 export const addInternalNote = async (
   deps: CoreDeps,
   actor: Actor,
-  raw: z.input<typeof inputSchema>,
+  raw: StaffWriteInput,
 ): Promise<Result<Once<Message>, NoteRefusal>> => {
-  if (actor.type !== 'staff' && actor.type !== 'admin') return fail('forbidden');
-  const parsed = inputSchema.safeParse(raw);
-  if (!parsed.success) return fail('invalid');
-  const input = parsed.data;
-  const text = cleanBody(input.text);
-  if (!text.ok) return text;
-  const who = await replyingStaff(deps, actor);
-  if (!who) return fail('forbidden');
-  const client = await deps.store.clients.get(actor, input.clientId);
-  if (!client) return fail('not_found');
-  const key = { source: 'internal_note', externalId: `${client.id}:${input.idempotencyKey}` };
+  const checked = await staffWrite(deps, actor, raw);
+  if (!checked.ok) return checked;
+  const { who, client, text, idempotencyKey } = checked.value;
+  const key = { source: 'internal_note', externalId: `${client.id}:${idempotencyKey}` };
   const outcome = await commitOnce(deps, key, async () => {
     const now = deps.clock.now();
     const { conversation, create } = await openConversation(deps, client, now);
@@ -48,7 +32,7 @@ export const addInternalNote = async (
       clientId: client.id,
       direction: 'out',
       channel: actor.door,
-      body: text.value,
+      body: text,
       status: 'internal',
       externalId: null,
       internal: true,

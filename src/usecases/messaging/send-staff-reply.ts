@@ -1,24 +1,15 @@
-import { z } from 'zod';
 import type { Actor } from '../../domain/actor.ts';
 import { pickDeliveryChannel } from '../../domain/channels.ts';
-import { fail, ok, type Result } from '../../domain/result.ts';
+import { ok, type Result } from '../../domain/result.ts';
 import type { Message } from '../../domain/types.ts';
 import { auditWrite } from '../shared/audit.ts';
 import type { CoreDeps } from '../shared/deps.ts';
 import { clientNoticeWrite } from '../shared/notify-client.ts';
-import { cleanBody, type BodyRefusal } from './body.ts';
 import { commitOnce, type Once } from './commit-once.ts';
 import { openConversation } from './conversation.ts';
-import { replyingStaff } from './staff.ts';
+import { staffWrite, type StaffWriteInput, type StaffWriteRefusal } from './staff.ts';
 
-const inputSchema = z.object({
-  clientId: z.string().min(1),
-  text: z.string().max(100_000),
-  /** the cause of the reply (a Slack event id, a form's key): a retry with it never queues twice */
-  idempotencyKey: z.string().min(1).max(256),
-});
-
-export type ReplyRefusal = 'invalid' | 'forbidden' | 'not_found' | BodyRefusal;
+export type ReplyRefusal = StaffWriteRefusal;
 
 /**
  * - `queued`: an outbox row will push it to the client's safe channel (status `queued`, then `sent`).
@@ -35,19 +26,12 @@ export type ReplyDelivery = 'queued' | 'portal';
 export const sendStaffReply = async (
   deps: CoreDeps,
   actor: Actor,
-  raw: z.input<typeof inputSchema>,
+  raw: StaffWriteInput,
 ): Promise<Result<Once<{ message: Message; delivery: ReplyDelivery }>, ReplyRefusal>> => {
-  if (actor.type !== 'staff' && actor.type !== 'admin') return fail('forbidden');
-  const parsed = inputSchema.safeParse(raw);
-  if (!parsed.success) return fail('invalid');
-  const input = parsed.data;
-  const text = cleanBody(input.text);
-  if (!text.ok) return text;
-  const who = await replyingStaff(deps, actor);
-  if (!who) return fail('forbidden');
-  const client = await deps.store.clients.get(actor, input.clientId);
-  if (!client) return fail('not_found');
-  const key = { source: 'staff_reply', externalId: `${client.id}:${input.idempotencyKey}` };
+  const checked = await staffWrite(deps, actor, raw);
+  if (!checked.ok) return checked;
+  const { who, client, text, idempotencyKey } = checked.value;
+  const key = { source: 'staff_reply', externalId: `${client.id}:${idempotencyKey}` };
   const outcome = await commitOnce(deps, key, async () => {
     const now = deps.clock.now();
     const { conversation, create } = await openConversation(deps, client, now);
@@ -57,7 +41,7 @@ export const sendStaffReply = async (
     const notice = await clientNoticeWrite(deps, client, {
       id: outboxId,
       key: 'staff_reply',
-      vars: { name: who.firstName ?? '', text: text.value },
+      vars: { name: who.firstName ?? '', text: text },
       // no name to sign with (an admin): the neutral wording carries the text alone
       sensitive: who.firstName === null,
       idempotencyKey: `staff_reply:${key.externalId}`,
@@ -70,7 +54,7 @@ export const sendStaffReply = async (
       clientId: client.id,
       direction: 'out',
       channel: notice && to ? to.kind : 'portal',
-      body: text.value,
+      body: text,
       status: notice ? 'queued' : 'sent',
       externalId: null,
       internal: false,

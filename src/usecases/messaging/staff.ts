@@ -1,5 +1,9 @@
+import { z } from 'zod';
 import type { Actor } from '../../domain/actor.ts';
+import { fail, ok, type Result } from '../../domain/result.ts';
+import type { Client } from '../../domain/types.ts';
 import type { CoreDeps } from '../shared/deps.ts';
+import { cleanBody, type BodyRefusal } from './body.ts';
 
 export interface ReplyingStaff {
   /** null for an admin acting without a staff record */
@@ -19,4 +23,34 @@ export const replyingStaff = async (deps: Pick<CoreDeps, 'store'>, actor: Actor)
   const staff = await deps.store.staff.get(actor, actor.staffId);
   if (!staff || !staff.active) return null;
   return { staffId: staff.id, firstName: staff.name.trim().split(/\s+/)[0] ?? staff.name };
+};
+
+const staffWriteSchema = z.object({
+  clientId: z.string().min(1),
+  text: z.string().max(100_000),
+  /** the cause of the write (a Slack event id, a form's key): a retry never stores it twice */
+  idempotencyKey: z.string().min(1).max(256),
+});
+export type StaffWriteInput = z.input<typeof staffWriteSchema>;
+export type StaffWriteRefusal = 'invalid' | 'forbidden' | 'not_found' | BodyRefusal;
+
+/**
+ * What a caseworker's reply and note both check first: an agency-side writer on the staff, a
+ * valid input, a body that is not empty or too long, and a client of the agency.
+ */
+export const staffWrite = async (
+  deps: Pick<CoreDeps, 'store'>,
+  actor: Actor,
+  raw: StaffWriteInput,
+): Promise<Result<{ who: ReplyingStaff; client: Client; text: string; idempotencyKey: string }, StaffWriteRefusal>> => {
+  if (actor.type !== 'staff' && actor.type !== 'admin') return fail('forbidden');
+  const parsed = staffWriteSchema.safeParse(raw);
+  if (!parsed.success) return fail('invalid');
+  const text = cleanBody(parsed.data.text);
+  if (!text.ok) return text;
+  const who = await replyingStaff(deps, actor);
+  if (!who) return fail('forbidden');
+  const client = await deps.store.clients.get(actor, parsed.data.clientId);
+  if (!client) return fail('not_found');
+  return ok({ who, client, text: text.value, idempotencyKey: parsed.data.idempotencyKey });
 };
