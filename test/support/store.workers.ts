@@ -14,6 +14,8 @@ interface TestEnv {
 let migrated: Promise<void> | null = null;
 
 const TABLES = [
+  'channel_deliveries',
+  'telegram_links',
   'portal_sessions',
   'signin_codes',
   'rate_limits',

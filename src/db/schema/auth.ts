@@ -64,3 +64,19 @@ export const invitations = sqliteTable(
   },
   (t) => [index('invitations_client_idx').on(t.clientId)],
 );
+
+/** One-time tokens of "Connect Telegram" deep links (`/start <token>`): the hash, 15 minutes. */
+export const telegramLinks = sqliteTable(
+  'telegram_links',
+  {
+    id: id(),
+    agencyId: agencyId(),
+    clientId: text('client_id')
+      .notNull()
+      .references(() => clients.id),
+    expiresAt: integer('expires_at').notNull(),
+    consumedAt: integer('consumed_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('telegram_links_client_idx').on(t.clientId)],
+);

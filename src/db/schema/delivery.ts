@@ -88,3 +88,14 @@ export const commitGuards = sqliteTable('commit_guards', {
   name: text('name').notNull(),
   ok: integer('ok').notNull(),
 });
+
+/**
+ * A channel sender's own record of what the provider accepted, per idempotency key: providers
+ * such as Telegram and Twilio do not deduplicate, so a resend after a crash checks here first.
+ */
+export const channelDeliveries = sqliteTable('channel_deliveries', {
+  idempotencyKey: text('idempotency_key').primaryKey(),
+  channel: text('channel').notNull(),
+  externalId: text('external_id'),
+  sentAt: integer('sent_at').notNull(),
+});
