@@ -3,6 +3,7 @@ import type { ClientChannelKind } from '../../src/domain/types.ts';
 import type { ChannelSetting, ClientSettings } from '../../src/usecases/clients/settings-view.ts';
 import { PostForm } from '../components/form.tsx';
 import type { View } from '../view.ts';
+import { TelegramConnectForm } from './settings-telegram.tsx';
 
 const K = 'portal.settings';
 
@@ -26,8 +27,11 @@ const State: FC<{ v: View; ch: ChannelSetting }> = ({ v, ch }) =>
     <p>{v.t(ch.consent ? `${K}.on` : `${K}.off`)}</p>
   );
 
-/** Each channel on or off; Telegram connected or not; the portal, always on. */
-export const ChannelsSection: FC<{ v: View; s: ClientSettings }> = ({ v, s }) => {
+/**
+ * Each channel on or off; Telegram connected or not (and, when not and the agency has a bot, the
+ * way to connect it); the portal, always on.
+ */
+export const ChannelsSection: FC<{ v: View; s: ClientSettings; telegramConnect?: boolean }> = ({ v, s, telegramConnect }) => {
   const sms = s.channels.filter((c) => c.kind === 'sms');
   const telegram = s.channels.filter((c) => c.kind === 'telegram' && c.verified);
   return (
@@ -52,6 +56,7 @@ export const ChannelsSection: FC<{ v: View; s: ClientSettings }> = ({ v, s }) =>
               <Switch v={v} ch={ch} off={v.t(`${K}.telegram_disconnect`)} on={v.t(`${K}.telegram_reconnect`)} />
             </>
           ))}
+          {telegramConnect ? <TelegramConnectForm v={v} /> : null}
         </li>
         <li class="card">
           <h3>{kindName(v, 'portal')}</h3>

@@ -30,6 +30,8 @@ export interface SettingsPageProps {
   /** a refusal not tied to a field (a channel that cannot be switched) */
   error?: string | undefined;
   errors?: FieldErrors;
+  /** offer "Connect Telegram": the agency has a bot and the client's Telegram is not connected */
+  telegramConnect?: boolean;
 }
 
 const LanguageForm: FC<{ v: View; current: string; error?: string | undefined }> = ({ v, current, error }) => (
@@ -154,13 +156,13 @@ const PreferencesSection: FC<{ v: View; s: ClientSettings; form: PreferencesForm
 };
 
 /** Language, how and when to be reached, neutral wording, the pause word, and each channel on or off. */
-export const SettingsPage: FC<SettingsPageProps> = ({ v, settings, form, now, done, error, errors = {} }) => (
+export const SettingsPage: FC<SettingsPageProps> = ({ v, settings, form, now, done, error, errors = {}, telegramConnect }) => (
   <Layout v={v} title={v.t(`${K}.title`)}>
     {done ? <Notice kind="ok">{v.t(`portal.done.${done}`)}</Notice> : null}
     {error ? <Notice kind="error">{error}</Notice> : null}
     {Object.keys(errors).length > 0 ? <Notice kind="error">{v.t(`${K}.fix_below`)}</Notice> : null}
     <LanguageForm v={v} current={settings.language} error={errors.lang} />
     <PreferencesSection v={v} s={settings} form={form} now={now} errors={errors} />
-    <ChannelsSection v={v} s={settings} />
+    <ChannelsSection v={v} s={settings} telegramConnect={telegramConnect ?? false} />
   </Layout>
 );

@@ -5,12 +5,14 @@ import { getSettings } from '../../src/usecases/clients/get-settings.ts';
 import { setChannelConsent } from '../../src/usecases/clients/set-channel-consent.ts';
 import type { ClientSettings } from '../../src/usecases/clients/settings-view.ts';
 import { updateSettings } from '../../src/usecases/clients/update-settings.ts';
+import { createTelegramLink } from '../../src/usecases/telegram/create-telegram-link.ts';
 import { clientOf, refusalText, safeNext } from '../actor.ts';
 import { LANG_COOKIE, type PortalDeps, type PortalEnv } from '../deps.ts';
 import { requireClient } from '../middleware/require-client.ts';
 import { cookieSecure } from '../middleware/session/index.ts';
 import { notFound } from '../pages/not-found.tsx';
 import { SettingsPage, type FieldErrors, type PreferencesForm } from '../pages/settings.tsx';
+import { TelegramLinkPage } from '../pages/settings-telegram.tsx';
 import { viewOf } from '../view.ts';
 
 const DONE = new Set(['settings_saved', 'channel_off', 'channel_on']);
@@ -58,7 +60,11 @@ export const settingsRoutes = (deps: PortalDeps) => {
     const { form, ...rest } = extra;
     // A form posted elsewhere comes back to this page: the language picker returns here too.
     const v = { ...viewOf(c, deps), path: '/settings' };
-    return c.html(<SettingsPage v={v} settings={r.value} form={form ?? formOf(r.value)} now={deps.core.clock.now()} {...rest} />, status);
+    const telegramConnect = Boolean(deps.telegramBotUsername) && !r.value.channels.some((ch) => ch.kind === 'telegram' && ch.consent);
+    return c.html(
+      <SettingsPage v={v} settings={r.value} form={form ?? formOf(r.value)} now={deps.core.clock.now()} telegramConnect={telegramConnect} {...rest} />,
+      status,
+    );
   };
 
   /** Field errors of a refused update, in the page's language. */
@@ -121,6 +127,16 @@ export const settingsRoutes = (deps: PortalDeps) => {
       return page(c, { error: refusalText(viewOf(c, deps).t, r) }, 400);
     });
   }
+
+  // A one-time deep link into the bot: shown in the answer to the POST, never put in a URL of ours.
+  app.post('/settings/telegram/connect', async (c) => {
+    const botUsername = deps.telegramBotUsername;
+    if (!botUsername) return notFound(c, deps);
+    const { client, actor } = clientOf(c);
+    const r = await createTelegramLink(deps.core, actor, { clientId: client.id, botUsername });
+    if (!r.ok) return notFound(c, deps);
+    return c.html(<TelegramLinkPage v={{ ...viewOf(c, deps), path: '/settings' }} offer={r.value} />);
+  });
 
   return app;
 };

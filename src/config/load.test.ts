@@ -31,6 +31,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ TELEGRAM_BOT_TOKEN: '1:abc' }).channels.telegram).toBe(true);
   });
 
+  it('reads the Telegram bot username for Connect Telegram links, and refuses a bad one', () => {
+    expect(loadConfig({}).TELEGRAM_BOT_USERNAME).toBeUndefined();
+    expect(loadConfig({ TELEGRAM_BOT_USERNAME: 'casebridge_bot' }).TELEGRAM_BOT_USERNAME).toBe('casebridge_bot');
+    for (const bad of ['@casebridge_bot', 'bot', 'x'.repeat(33), 'case-bridge']) {
+      expect(() => loadConfig({ TELEGRAM_BOT_USERNAME: bad })).toThrow(/TELEGRAM_BOT_USERNAME: must be the bot's username/);
+    }
+  });
+
   it('lets the default public address follow the port', () => {
     expect(loadConfig({ PORT: '9000' }).PUBLIC_URL).toBe('http://localhost:9000');
     expect(loadConfig({ PORT: '9000', PUBLIC_URL: 'https://cb.example.org' }).PUBLIC_URL).toBe('https://cb.example.org');

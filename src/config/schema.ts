@@ -35,6 +35,11 @@ export const configSchema = z.object({
   TELEGRAM_BOT_TOKEN: optionalSecret,
   TELEGRAM_WEBHOOK_SECRET: optionalSecret,
   TELEGRAM_API_ROOT: url('Telegram Bot API').default('https://api.telegram.org'),
+  /** the bot's @username without the @, for "Connect Telegram" links (t.me/<username>) */
+  TELEGRAM_BOT_USERNAME: z
+    .string()
+    .regex(/^[A-Za-z0-9_]{5,32}$/, "must be the bot's username without @: 5 to 32 letters, digits or _")
+    .optional(),
 
   TWILIO_ACCOUNT_SID: optionalSecret,
   TWILIO_AUTH_TOKEN: optionalSecret,

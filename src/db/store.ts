@@ -4,6 +4,7 @@ import { makeCommit } from './commit.ts';
 import { appointmentRepo } from './repos/appointments.ts';
 import { authRepos } from './repos/auth.ts';
 import { classRepo } from './repos/classes.ts';
+import { deliveryLogRepo } from './repos/delivery-log.ts';
 import { documentRepo } from './repos/documents.ts';
 import { conversationRepo, messageRepo } from './repos/messaging.ts';
 import { auditRepo, devOutboxRepo, inboundRepo, outboxRepo } from './repos/outbox.ts';
@@ -27,6 +28,7 @@ export const createStore = (db: Db, runBatch: RunBatch): Store => ({
   inbound: inboundRepo(db),
   audit: auditRepo(db),
   devOutbox: devOutboxRepo(db),
+  deliveries: deliveryLogRepo(db),
   ...authRepos(db),
   commit: makeCommit(runBatch),
   async ping() {

@@ -18,6 +18,9 @@ import { devSender } from '../senders/dev-sender.ts';
 import { senderFor } from '../senders/route.ts';
 import type { CoreDeps } from '../usecases/shared/deps.ts';
 import { startDeliveryLoop } from './delivery-loop.ts';
+import { telegramSender } from '../../bots/telegram/send.ts';
+import type { Clock } from '../ports/clock.ts';
+import type { Store } from '../ports/store.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const t = createTranslator();
@@ -36,6 +39,20 @@ const readConfig = (): Config => {
   }
 };
 
+/** The channel senders that reach real providers, for the channels the configuration sets up. */
+const realSenders = (config: Config, base: { store: Store; clock: Clock }) => ({
+  ...(config.TELEGRAM_BOT_TOKEN
+    ? {
+        telegram: telegramSender({
+          token: config.TELEGRAM_BOT_TOKEN,
+          apiRoot: config.TELEGRAM_API_ROOT,
+          deliveries: base.store.deliveries,
+          clock: base.clock,
+        }),
+      }
+    : {}),
+});
+
 export const start = async (config: Config) => {
   if (config.DATABASE_URL.startsWith('file:')) {
     mkdirSync(dirname(resolve(config.DATABASE_URL.slice('file:'.length))), { recursive: true });
@@ -50,14 +67,14 @@ export const start = async (config: Config) => {
     {
       ...base,
       maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
-      // Real channel senders arrive with their issues; until then a channel is off, or dev in demo.
-      senderFor: senderFor({ channels: config.channels, demo: config.DEMO }, {}, devSender(base)),
+      // A configured channel gets its real sender; the others are off, or dev in demo mode.
+      senderFor: senderFor({ channels: config.channels, demo: config.DEMO }, realSenders(config, base), devSender(base)),
     },
     { intervalMs: 1000, onError: (e) => console.error(t('en', 'server.delivery_failed'), e) },
   );
   const core: CoreDeps = { ...base, t, blobs: fsBlobStore(resolve(config.BLOB_DIR)), onOutbox: delivery.kick };
   const seeded = config.DEMO ? await seedDemo(core) : null;
-  const app = createApp({ core, demo: config.DEMO, publicUrl: config.PUBLIC_URL });
+  const app = createApp({ core, demo: config.DEMO, publicUrl: config.PUBLIC_URL, telegramBotUsername: config.TELEGRAM_BOT_USERNAME });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((ok) => server.once('listening', () => ok()));
   delivery.kick();

@@ -5,6 +5,8 @@ export interface HttpDeps {
   core: CoreDeps;
   demo: boolean;
   publicUrl: string;
+  /** the Telegram bot's @username without @: the portal offers "Connect Telegram" only when set */
+  telegramBotUsername?: string | undefined;
   /** largest request body accepted anywhere, in bytes */
   maxBodyBytes?: number;
   /** where unexpected errors are reported (console.error by default) */

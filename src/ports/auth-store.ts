@@ -1,4 +1,4 @@
-// Persistence of portal sign-in: sessions, one-time codes, invitations and throttles.
+// Persistence of portal sign-in: sessions, one-time codes, invitations, Telegram links and throttles.
 import type { Millis } from '../domain/types.ts';
 import type { Scope, Write } from './store.ts';
 
@@ -35,6 +35,17 @@ export interface Invitation {
   createdAt: Millis;
 }
 
+/** A "Connect Telegram" deep link's one-time token, stored as its hash. */
+export interface TelegramLink {
+  /** SHA-256 of the token */
+  id: string;
+  agencyId: string;
+  clientId: string;
+  expiresAt: Millis;
+  consumedAt: Millis | null;
+  createdAt: Millis;
+}
+
 export interface SessionRepo {
   get(id: string): Promise<PortalSession | null>;
   insert(row: PortalSession): Write;
@@ -63,6 +74,13 @@ export interface InvitationRepo {
   consume(id: string, at: Millis): Write[];
 }
 
+export interface TelegramLinkRepo {
+  get(id: string): Promise<TelegramLink | null>;
+  insert(row: TelegramLink): Write;
+  /** Marks the link used; fails the commit (conflict) if it was used meanwhile. */
+  consume(id: string, at: Millis): Write[];
+}
+
 export interface RateLimitRepo {
   /** Counts one hit for `key` in a fixed window of `windowMs`; returns the count including it. */
   hit(key: string, now: Millis, windowMs: number): Promise<number>;
@@ -72,5 +90,6 @@ export interface AuthStore {
   sessions: SessionRepo;
   signInCodes: SignInCodeRepo;
   invitations: InvitationRepo;
+  telegramLinks: TelegramLinkRepo;
   rateLimits: RateLimitRepo;
 }

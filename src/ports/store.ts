@@ -73,6 +73,13 @@ export interface ChannelRepo {
     channelId: string,
     patch: Partial<Pick<ClientChannel, 'consentGivenAt' | 'consentWithdrawnAt'>>,
   ): Write;
+  /** Points one of this client's channels (in this agency) at a new address, verified or not, with its consent. */
+  relink(
+    s: Scope,
+    clientId: string,
+    channelId: string,
+    patch: Pick<ClientChannel, 'address' | 'verified' | 'consentGivenAt' | 'consentWithdrawnAt'>,
+  ): Write;
 }
 
 export interface ProviderRepo {
@@ -268,6 +275,7 @@ export interface Store extends AuthStore {
   inbound: InboundRepo;
   audit: AuditRepo;
   devOutbox: DevOutboxRepo;
+  deliveries: import('./delivery-log.ts').DeliveryLogRepo;
   /** Applies every write in one atomic batch. */
   commit(writes: Write[]): Promise<CommitOutcome>;
   /** A cheap query that proves the database answers. */

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import type { AuthStore } from '../../ports/auth-store.ts';
-import { invitations, portalSessions, rateLimits, signinCodes } from '../schema.ts';
+import { invitations, portalSessions, rateLimits, signinCodes, telegramLinks } from '../schema.ts';
 import { write, type Db } from '../types.ts';
 import { conditionGuard } from '../guard.ts';
 
@@ -59,6 +59,16 @@ export const authRepos = (db: Db): AuthStore => ({
     consume: (id, at) => [
       conditionGuard(db, 'invitation_unused', sql`SELECT count(*) FROM ${invitations} WHERE id = ${id} AND consumed_at IS NULL`),
       write(db.update(invitations).set({ consumedAt: at }).where(eq(invitations.id, id))),
+    ],
+  },
+  telegramLinks: {
+    async get(id) {
+      return (await db.select().from(telegramLinks).where(eq(telegramLinks.id, id)).get()) ?? null;
+    },
+    insert: (row) => write(db.insert(telegramLinks).values(row)),
+    consume: (id, at) => [
+      conditionGuard(db, 'telegram_link_unused', sql`SELECT count(*) FROM ${telegramLinks} WHERE id = ${id} AND consumed_at IS NULL`),
+      write(db.update(telegramLinks).set({ consumedAt: at }).where(eq(telegramLinks.id, id))),
     ],
   },
   rateLimits: {

@@ -91,6 +91,15 @@ export const channelRepo = (db: Db): ChannelRepo => ({
           and(eq(clientChannels.agencyId, s.agencyId), eq(clientChannels.clientId, clientId), eq(clientChannels.id, channelId)),
         ),
     ),
+  relink: (s, clientId, channelId, patch) =>
+    write(
+      db
+        .update(clientChannels)
+        .set(patch)
+        .where(
+          and(eq(clientChannels.agencyId, s.agencyId), eq(clientChannels.clientId, clientId), eq(clientChannels.id, channelId)),
+        ),
+    ),
 });
 
 export const providerRepo = (db: Db): ProviderRepo => ({
