@@ -7,8 +7,6 @@ export interface HttpDeps {
   publicUrl: string;
   /** the Telegram bot's @username without @: the portal offers "Connect Telegram" only when set */
   telegramBotUsername?: string | undefined;
-  /** largest request body accepted anywhere, in bytes */
-  maxBodyBytes?: number;
   /** where unexpected errors are reported (console.error by default) */
   logError?: (message: string, error: unknown) => void;
 }
