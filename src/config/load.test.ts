@@ -39,6 +39,12 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads how the Telegram bot gets its updates: a webhook by default, or polling', () => {
+    expect(loadConfig({}).TELEGRAM_MODE).toBe('webhook');
+    expect(loadConfig({ TELEGRAM_MODE: 'polling' }).TELEGRAM_MODE).toBe('polling');
+    expect(() => loadConfig({ TELEGRAM_MODE: 'push' })).toThrow(/TELEGRAM_MODE: must be webhook or polling/);
+  });
+
   it('lets the default public address follow the port', () => {
     expect(loadConfig({ PORT: '9000' }).PUBLIC_URL).toBe('http://localhost:9000');
     expect(loadConfig({ PORT: '9000', PUBLIC_URL: 'https://cb.example.org' }).PUBLIC_URL).toBe('https://cb.example.org');

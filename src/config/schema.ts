@@ -34,6 +34,8 @@ export const configSchema = z.object({
 
   TELEGRAM_BOT_TOKEN: optionalSecret,
   TELEGRAM_WEBHOOK_SECRET: optionalSecret,
+  /** webhook: Telegram calls POST /webhooks/telegram; polling: the server asks (no public URL needed) */
+  TELEGRAM_MODE: z.enum(['webhook', 'polling'], { error: 'must be webhook or polling' }).default('webhook'),
   TELEGRAM_API_ROOT: url('Telegram Bot API').default('https://api.telegram.org'),
   /** the bot's @username without the @, for "Connect Telegram" links (t.me/<username>) */
   TELEGRAM_BOT_USERNAME: z

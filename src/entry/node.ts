@@ -19,6 +19,7 @@ import { senderFor } from '../senders/route.ts';
 import type { CoreDeps } from '../usecases/shared/deps.ts';
 import { startDeliveryLoop } from './delivery-loop.ts';
 import { telegramSender } from '../../bots/telegram/send.ts';
+import { createTelegramBot, type TelegramBot } from '../../bots/telegram/bot.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { Store } from '../ports/store.ts';
 
@@ -53,6 +54,29 @@ const realSenders = (config: Config, base: { store: Store; clock: Clock }) => ({
     : {}),
 });
 
+/**
+ * The Telegram bot when a token is set: it learns its own name from the Bot API, then either waits
+ * for the webhook (TELEGRAM_MODE=webhook) or asks for updates itself (polling). Null when off or
+ * when the Bot API cannot be reached (the rest of Casebridge still runs).
+ */
+const startTelegram = async (config: Config, core: CoreDeps): Promise<TelegramBot | null> => {
+  if (!config.TELEGRAM_BOT_TOKEN) return null;
+  let agency: string | null = null;
+  const agencyId = async () => (agency ??= (await core.store.agencies.list())[0]?.id ?? null);
+  const bot = createTelegramBot({ core, agencyId, token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT });
+  try {
+    await bot.init();
+  } catch (e) {
+    console.error(t('en', 'telegram.log_not_started'), e instanceof Error ? e.message.split(config.TELEGRAM_BOT_TOKEN).join('***') : '');
+    return null;
+  }
+  if (config.TELEGRAM_MODE === 'polling') {
+    say('telegram.log_polling');
+    void bot.start().catch((e: unknown) => console.error(t('en', 'telegram.log_update_failed'), e));
+  }
+  return bot;
+};
+
 export const start = async (config: Config) => {
   if (config.DATABASE_URL.startsWith('file:')) {
     mkdirSync(dirname(resolve(config.DATABASE_URL.slice('file:'.length))), { recursive: true });
@@ -74,13 +98,22 @@ export const start = async (config: Config) => {
   );
   const core: CoreDeps = { ...base, t, blobs: fsBlobStore(resolve(config.BLOB_DIR)), onOutbox: delivery.kick };
   const seeded = config.DEMO ? await seedDemo(core) : null;
-  const app = createApp({ core, demo: config.DEMO, publicUrl: config.PUBLIC_URL, telegramBotUsername: config.TELEGRAM_BOT_USERNAME });
+  const bot = await startTelegram(config, core);
+  const webhook = bot && config.TELEGRAM_MODE === 'webhook' && config.TELEGRAM_WEBHOOK_SECRET ? { bot, secret: config.TELEGRAM_WEBHOOK_SECRET } : undefined;
+  const app = createApp({
+    core,
+    demo: config.DEMO,
+    publicUrl: config.PUBLIC_URL,
+    telegramBotUsername: config.TELEGRAM_BOT_USERNAME ?? bot?.botInfo.username,
+    telegram: webhook,
+  });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((ok) => server.once('listening', () => ok()));
   delivery.kick();
   return {
     seeded,
     async stop() {
+      if (bot?.isRunning()) await bot.stop();
       await new Promise<void>((ok) => server.close(() => ok()));
       await delivery.stop();
       db.close();

@@ -7,6 +7,7 @@ import { devIndexRoutes } from './routes/dev-index.tsx';
 import { devOutboxRoutes } from './routes/dev-outbox.tsx';
 import { healthRoutes } from './routes/health.ts';
 import { portalRoutes } from '../../portal/app.ts';
+import { telegramWebhookRoutes } from '../../bots/telegram/webhook.ts';
 
 /**
  * The whole HTTP surface, built from its dependencies only: the same app runs under
@@ -49,6 +50,9 @@ export const createApp = (deps: HttpDeps) => {
     app.route('/', devOutboxRoutes(deps));
     app.route('/', devIndexRoutes(deps, agencyId));
   }
+  // Without a bot the path is simply unknown (and never reaches the portal's form checks).
+  if (deps.telegram) app.route('/', telegramWebhookRoutes({ core: deps.core, agencyId, ...deps.telegram }));
+  else app.post('/webhooks/telegram', (c) => c.notFound());
   app.route('/', portalRoutes({ ...deps, agencyId }));
   return app;
 };

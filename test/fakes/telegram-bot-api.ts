@@ -148,7 +148,7 @@ export const startFakeBotApi = async (opts: { token?: string } = {}): Promise<Fa
     const method = m[2]!;
     const params = await paramsOf(req, url);
     if (!params) return refuse(res, 400, 'Bad Request: invalid request body');
-    if (method !== 'getMe' && method !== 'sendMessage') return refuse(res, 404, 'Not Found: method not found');
+    if (!['getMe', 'sendMessage', 'answerCallbackQuery'].includes(method)) return refuse(res, 404, 'Not Found: method not found');
     const call: FakeCall = { method, params, status: null };
     calls.push(call);
     const i = failures.findIndex((f) => f.method === method);
@@ -159,6 +159,11 @@ export const startFakeBotApi = async (opts: { token?: string } = {}): Promise<Fa
     if (method === 'getMe') {
       call.status = 200;
       return send(res, 200, { ok: true, result: { id: bot.id, is_bot: true, first_name: bot.first_name, username: bot.username, can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false } });
+    }
+    if (method === 'answerCallbackQuery') {
+      if (!params.callback_query_id) return (call.status = 400), refuse(res, 400, 'Bad Request: query is too old and response timeout expired or query ID is invalid');
+      call.status = 200;
+      return send(res, 200, { ok: true, result: true });
     }
     call.status = sendMessage(res, params);
   };

@@ -1,0 +1,68 @@
+// The grammY bot: one Composer per feature, all under one error boundary that logs and never
+// crashes. The bot answers in the chat; what a caseworker sends later goes through the outbox.
+import { Bot, Composer, type BotError } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import { clientForChat } from '../../src/usecases/telegram/client-for-chat.ts';
+import type { CoreDeps } from '../../src/usecases/shared/deps.ts';
+import { botActor, BotContext, isPrivate, say, type BotEnv } from './context.ts';
+import { gateFeature } from './features/gate.ts';
+import { helpFeature } from './features/help.ts';
+import { languageFeature } from './features/language.ts';
+import { linkFeature } from './features/link.ts';
+import { relayFeature } from './features/relay.ts';
+import { stopFeature } from './features/stop.ts';
+
+export interface TelegramBotDeps {
+  core: CoreDeps;
+  agencyId: () => Promise<string | null>;
+  token: string;
+  apiRoot: string;
+  /** the bot's own getMe answer; without it, call `bot.init()` before handling updates */
+  botInfo?: UserFromGetMe;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export type TelegramBot = Bot<BotContext>;
+
+/** Who is writing: private chats only, the agency served, and the chat's client if it is linked. */
+const identify = (env: BotEnv) => {
+  const step = new Composer<BotContext>();
+  step.use(async (ctx, next) => {
+    if (!ctx.chat) return; // inline queries and the like: not offered
+    if (!isPrivate(ctx)) {
+      // A group or channel could be read by others: explain once per message, never link.
+      if (ctx.message) await say(env, ctx, 'private_only', null);
+      return;
+    }
+    const agencyId = await env.agencyId();
+    if (!agencyId) return; // no agency yet: nothing is linked, nothing to say
+    ctx.agencyId = agencyId;
+    ctx.client = await clientForChat(env.core, botActor(agencyId), ctx.chat.id);
+    return next();
+  });
+  return step;
+};
+
+export const createTelegramBot = (deps: TelegramBotDeps): TelegramBot => {
+  const env: BotEnv = { core: deps.core, agencyId: deps.agencyId, log: deps.log ?? ((m, e) => console.error(m, e ?? '')) };
+  const bot = new Bot<BotContext>(deps.token, {
+    ContextConstructor: BotContext,
+    client: { apiRoot: deps.apiRoot.replace(/\/+$/, '') },
+    ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+  });
+  const onError = (err: BotError<BotContext>) => {
+    // The update id only: never the message, which is a client's words.
+    env.log(`${env.core.t('en', 'telegram.log_update_failed')} ${err.ctx.update.update_id}`, err.error);
+  };
+  bot.errorBoundary(
+    onError,
+    identify(env),
+    linkFeature(env),
+    helpFeature(env),
+    stopFeature(env),
+    gateFeature(env),
+    languageFeature(env),
+    relayFeature(env),
+  );
+  return bot;
+};

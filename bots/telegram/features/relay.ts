@@ -1,0 +1,32 @@
+// Text from a linked chat goes to the caseworker as a message in the client's conversation.
+import { Composer } from 'grammy';
+import { recordInboundMessage } from '../../../src/usecases/messaging/record-inbound-message.ts';
+import { botActor, say, type BotContext, type BotEnv } from '../context.ts';
+
+export const relayFeature = (env: BotEnv) => {
+  const feature = new Composer<BotContext>();
+  // Commands this bot does not know are not messages for the caseworker.
+  feature.on('::bot_command', (ctx, next) =>
+    ctx.message?.entities?.some((e) => e.type === 'bot_command' && e.offset === 0) ? say(env, ctx, 'unknown_command') : next(),
+  );
+  feature.on('message:text', async (ctx) => {
+    const client = ctx.client!;
+    const r = await recordInboundMessage(env.core, botActor(ctx.agencyId), {
+      clientId: client.id,
+      channel: 'telegram',
+      body: ctx.message.text,
+      source: 'telegram',
+      externalId: `${ctx.chat.id}:${ctx.message.message_id}`,
+      receivedAt: ctx.message.date * 1000,
+    });
+    if (!r.ok) {
+      return say(env, ctx, r.code === 'empty_message' || r.code === 'message_too_long' ? r.code : 'not_sent');
+    }
+    // A repeated update was answered the first time.
+    if (r.value.duplicate) return;
+    return say(env, ctx, 'sent');
+  });
+  // Voice notes, stickers, photos, files, locations…: only text can be relayed for now.
+  feature.on('message', (ctx) => say(env, ctx, 'cannot_relay'));
+  return feature;
+};
