@@ -5,10 +5,12 @@ import type { UserFromGetMe } from 'grammy/types';
 import { clientForChat } from '../../src/usecases/telegram/client-for-chat.ts';
 import type { CoreDeps } from '../../src/usecases/shared/deps.ts';
 import { botActor, BotContext, isPrivate, say, type BotEnv } from './context.ts';
+import { appointmentsFeature } from './features/appointments.ts';
 import { gateFeature } from './features/gate.ts';
 import { helpFeature } from './features/help.ts';
 import { languageFeature } from './features/language.ts';
 import { linkFeature } from './features/link.ts';
+import { menuFeature } from './features/menu.ts';
 import { relayFeature } from './features/relay.ts';
 import { stopFeature } from './features/stop.ts';
 
@@ -54,13 +56,19 @@ export const createTelegramBot = (deps: TelegramBotDeps): TelegramBot => {
     // The update id only: never the message, which is a client's words.
     env.log(`${env.core.t('en', 'telegram.log_update_failed')} ${err.ctx.update.update_id}`, err.error);
   };
+  const appointments = appointmentsFeature(env);
   bot.errorBoundary(
     onError,
     identify(env),
+    appointments.abandon,
     linkFeature(env),
     helpFeature(env),
     stopFeature(env),
     gateFeature(env),
+    // Before language, whose catch-all answers unknown buttons; appointments before relay, so a
+    // cancel reason it is waiting for is not relayed as a message.
+    menuFeature(env),
+    appointments.feature,
     languageFeature(env),
     relayFeature(env),
   );

@@ -6,7 +6,7 @@ import { updateSettings } from '../../../src/usecases/clients/update-settings.ts
 import { clientActor, localeOf, say, type BotContext, type BotEnv } from '../context.ts';
 
 /** Each button names its language in that language, as the portal does. */
-const keyboard = (env: BotEnv) => {
+export const languageKeyboard = (env: BotEnv) => {
   const kb = new InlineKeyboard();
   LOCALES.forEach((code, i) => {
     kb.text(env.core.t(code, `portal.languages.${code}`), `lang:${code}`);
@@ -18,7 +18,7 @@ const keyboard = (env: BotEnv) => {
 export const languageFeature = (env: BotEnv) => {
   const feature = new Composer<BotContext>();
   feature.command('language', (ctx) =>
-    ctx.reply(env.core.t(localeOf(ctx), 'telegram.language_choose'), { reply_markup: keyboard(env) }),
+    ctx.reply(env.core.t(localeOf(ctx), 'telegram.language_choose'), { reply_markup: languageKeyboard(env) }),
   );
   // The button says only which language: the client is always this chat's own.
   feature.callbackQuery(/^lang:(.{1,16})$/, async (ctx) => {
