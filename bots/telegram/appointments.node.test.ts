@@ -88,7 +88,7 @@ describe('the menu', () => {
     await link();
     await text('/menu');
     const menu = api.sent.at(-1);
-    expect(buttonsOf(menu).map((b) => b.callback_data)).toEqual(['appt:list', 'menu:msg', 'menu:lang', 'menu:help']);
+    expect(buttonsOf(menu).map((b) => b.callback_data)).toEqual(['appt:list', 'doc:list', 'cls:list', 'menu:msg', 'menu:lang', 'menu:help']);
     await press('menu:msg');
     expect(lastText()).toBe(t('telegram.menu.message_hint'));
     await press('menu:lang');

@@ -6,6 +6,8 @@ import { clientForChat } from '../../src/usecases/telegram/client-for-chat.ts';
 import type { CoreDeps } from '../../src/usecases/shared/deps.ts';
 import { botActor, BotContext, isPrivate, say, type BotEnv } from './context.ts';
 import { appointmentsFeature } from './features/appointments.ts';
+import { documentsFeature } from './features/documents.ts';
+import { classesFeature } from './features/classes.ts';
 import { gateFeature } from './features/gate.ts';
 import { helpFeature } from './features/help.ts';
 import { languageFeature } from './features/language.ts';
@@ -69,6 +71,10 @@ export const createTelegramBot = (deps: TelegramBotDeps): TelegramBot => {
     // cancel reason it is waiting for is not relayed as a message.
     menuFeature(env),
     appointments.feature,
+    // Before relay: it ends the chain for every photo or file, which relay would otherwise refuse.
+    documentsFeature(env, { token: deps.token, apiRoot: deps.apiRoot }),
+    // After appointments (a waiting cancel reason is not a code); before relay, which gets bare codes it does not take.
+    classesFeature(env),
     languageFeature(env),
     relayFeature(env),
   );

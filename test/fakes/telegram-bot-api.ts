@@ -40,6 +40,10 @@ export interface FakeBotApi {
   sent: FakeSentMessage[];
   /** the next `times` calls of `method` (default sendMessage) answer with this failure */
   fail(failure: FakeFailure, opts?: { times?: number; method?: string }): void;
+  /** a file the "user" sent: getFile describes it and `/file/bot<token>/<path>` serves its bytes */
+  addFile(fileId: string, bytes: Uint8Array): void;
+  /** the file paths downloaded through `/file/bot<token>/<path>`, in order */
+  downloads: string[];
   close(): Promise<void>;
 }
 
@@ -97,6 +101,17 @@ export const startFakeBotApi = async (opts: { token?: string } = {}): Promise<Fa
   const sent: FakeSentMessage[] = [];
   const failures: { failure: FakeFailure; method: string }[] = [];
   let nextMessageId = 1;
+  const files = new Map<string, { path: string; bytes: Uint8Array }>();
+  const downloads: string[] = [];
+
+  // Downloads are plain GETs of the file's bytes, outside the JSON method API.
+  const serveFile = (res: ServerResponse, path: string) => {
+    const file = [...files.values()].find((f) => f.path === path);
+    if (!file) return refuse(res, 404, 'Not Found');
+    downloads.push(path);
+    res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(file.bytes.length) });
+    res.end(Buffer.from(file.bytes));
+  };
 
   const answerFailure = (res: ServerResponse, f: FakeFailure): number | null => {
     switch (f.kind) {
@@ -142,13 +157,15 @@ export const startFakeBotApi = async (opts: { token?: string } = {}): Promise<Fa
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const f = url.pathname.match(/^\/file\/bot([^/]+)\/(.+)$/);
+    if (f) return f[1] === token ? serveFile(res, f[2]!) : refuse(res, 401, 'Unauthorized');
     const m = url.pathname.match(/^\/bot([^/]+)\/([A-Za-z]+)$/);
     if (!m) return refuse(res, 404, 'Not Found');
     if (m[1] !== token) return refuse(res, 401, 'Unauthorized');
     const method = m[2]!;
     const params = await paramsOf(req, url);
     if (!params) return refuse(res, 400, 'Bad Request: invalid request body');
-    if (!['getMe', 'sendMessage', 'answerCallbackQuery'].includes(method)) return refuse(res, 404, 'Not Found: method not found');
+    if (!['getMe', 'sendMessage', 'answerCallbackQuery', 'getFile'].includes(method)) return refuse(res, 404, 'Not Found: method not found');
     const call: FakeCall = { method, params, status: null };
     calls.push(call);
     const i = failures.findIndex((f) => f.method === method);
@@ -159,6 +176,13 @@ export const startFakeBotApi = async (opts: { token?: string } = {}): Promise<Fa
     if (method === 'getMe') {
       call.status = 200;
       return send(res, 200, { ok: true, result: { id: bot.id, is_bot: true, first_name: bot.first_name, username: bot.username, can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false } });
+    }
+    if (method === 'getFile') {
+      const file = files.get(String(params.file_id ?? ''));
+      if (!file) return (call.status = 400), refuse(res, 400, 'Bad Request: invalid file_id');
+      call.status = 200;
+      const fileId = String(params.file_id);
+      return send(res, 200, { ok: true, result: { file_id: fileId, file_unique_id: `u${fileId}`, file_size: file.bytes.length, file_path: file.path } });
     }
     if (method === 'answerCallbackQuery') {
       if (!params.callback_query_id) return (call.status = 400), refuse(res, 400, 'Bad Request: query is too old and response timeout expired or query ID is invalid');
@@ -180,6 +204,10 @@ export const startFakeBotApi = async (opts: { token?: string } = {}): Promise<Fa
     bot,
     calls,
     sent,
+    downloads,
+    addFile(fileId, bytes) {
+      files.set(fileId, { path: `documents/file_${files.size}`, bytes });
+    },
     fail(failure, o = {}) {
       for (let n = 0; n < (o.times ?? 1); n++) failures.push({ failure, method: o.method ?? 'sendMessage' });
     },

@@ -26,7 +26,8 @@ export const relayFeature = (env: BotEnv) => {
     if (r.value.duplicate) return;
     return say(env, ctx, 'sent');
   });
-  // Voice notes, stickers, photos, files, locations…: only text can be relayed for now.
+  // Voice notes, stickers, locations…: only text can be relayed for now. Photos and files never
+  // get here: the documents feature, registered before relay, stores them for a request.
   feature.on('message', (ctx) => say(env, ctx, 'cannot_relay'));
   return feature;
 };

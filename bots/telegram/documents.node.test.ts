@@ -1,0 +1,166 @@
+// Documents in Telegram, through the real HTTP app and a fake Bot API on 127.0.0.1: the open
+// requests, choosing one and sending a PDF, a photo for the only open request, and refusals
+// (wrong type, too big, another client's request) that store nothing.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeCore, type TestCore } from '../../test/support/core.ts';
+import { documentRequestRow, insert, world, type World } from '../../test/support/fixtures.ts';
+import { startFakeBotApi, type FakeBotApi } from '../../test/fakes/telegram-bot-api.ts';
+import { createApp } from '../../src/http/app.ts';
+import type { Client, DocumentRequest } from '../../src/domain/types.ts';
+import { createTelegramLink } from '../../src/usecases/telegram/create-telegram-link.ts';
+import { createTelegramBot } from './bot.ts';
+import { SECRET_HEADER } from './webhook.ts';
+
+const SECRET = 'webhook-secret-0123456789';
+const CHAT = 5150;
+const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n');
+const JPEG = (n: number) => Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, ...new Array<number>(n).fill(7)]);
+const HTML = new TextEncoder().encode('<!doctype html><html><body>hi</body></html>');
+let core: TestCore;
+let w: World;
+let api: FakeBotApi;
+let app: ReturnType<typeof createApp>;
+let nextUpdate = 1;
+let nextMessage = 100;
+let nextQuery = 1;
+
+beforeEach(async () => {
+  core = await makeCore('2026-02-25T15:00:00Z');
+  w = await world(core);
+  api = await startFakeBotApi();
+  const botInfo = { ...api.bot, is_bot: true as const, can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false };
+  const bot = createTelegramBot({ core, agencyId: async () => w.agency.id, token: api.token, apiRoot: api.apiRoot, botInfo });
+  app = createApp({ core, demo: false, publicUrl: 'http://localhost:8787', telegram: { bot, secret: SECRET } });
+});
+afterEach(() => api.close());
+
+const chat = (id: number) => ({ id, type: 'private', first_name: 'A' });
+const from = (id: number) => ({ id, is_bot: false, first_name: 'A', language_code: 'en' });
+const send = async (update: object) => {
+  const res = await app.request('/webhooks/telegram', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [SECRET_HEADER]: SECRET },
+    body: JSON.stringify(update),
+  });
+  expect(res.status).toBe(200);
+};
+const message = (body: object) =>
+  send({ update_id: nextUpdate++, message: { message_id: nextMessage++, date: Math.floor(core.clock.now() / 1000), chat: chat(CHAT), from: from(CHAT), ...body } });
+const text = (body: string) =>
+  message({ text: body, ...(body.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: body.split(' ')[0]!.length }] } : {}) });
+const press = async (data: string) => {
+  const id = `q${nextQuery++}`;
+  await send({ update_id: nextUpdate++, callback_query: { id, from: from(CHAT), chat_instance: 'x', data, message: { message_id: 1, date: 0, chat: chat(CHAT), text: 'x' } } });
+  expect(api.calls.some((c) => c.method === 'answerCallbackQuery' && c.params.callback_query_id === id)).toBe(true);
+};
+/** The client sends a file as a document; the fake serves `bytes` unless `size` says otherwise. */
+const sendDocument = (fileId: string, bytes: Uint8Array | null, size?: number, name = 'file.pdf') => {
+  if (bytes) api.addFile(fileId, bytes);
+  return message({ document: { file_id: fileId, file_unique_id: `u${fileId}`, file_name: name, file_size: size ?? bytes?.length } });
+};
+const lastText = () => api.sent.filter((m) => Number(m.chat_id) === CHAT).at(-1)?.text;
+const buttonsOf = (m: { reply_markup: unknown } | undefined) =>
+  ((m?.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard ?? []).flat();
+const t = (key: string, vars?: Record<string, string | number>) => core.t(w.bob.language, key, vars);
+
+const link = async (client: Client = w.bob) => {
+  const r = await createTelegramLink(core, w.asStaff, { clientId: client.id, botUsername: api.bot.username });
+  if (!r.ok) throw new Error(r.code);
+  await text(`/start ${r.value.token}`);
+};
+const ask = async (client: Client, over: Partial<DocumentRequest> = {}) => {
+  const r = documentRequestRow(core, client, over);
+  await insert(core, core.store.documents.insertRequest(r));
+  return r;
+};
+const actor = (c: Client) => ({ type: 'client' as const, agencyId: c.agencyId, clientId: c.id, door: 'telegram' as const });
+const filesOf = (c: Client) => core.store.documents.listForClient(actor(c), c.id);
+const statusOf = async (c: Client, r: DocumentRequest) =>
+  (await core.store.documents.listRequestsForClient(actor(c), c.id)).find((x) => x.id === r.id)?.status;
+
+describe('documents in Telegram', () => {
+  it('offers Documents in the menu and lists the open requests, each with its button', async () => {
+    const stub = await ask(w.bob);
+    const id = await ask(w.bob, { kind: 'ID card', status: 'rejected', rejectionReason: 'Too blurry' });
+    await ask(w.bob, { kind: 'Lease', status: 'accepted' });
+    await link();
+    await text('/menu');
+    expect(buttonsOf(api.sent.at(-1)).map((b) => b.callback_data)).toContain('doc:list');
+    await press('doc:list');
+    const shown = api.sent.slice(-2);
+    expect(shown.map((m) => buttonsOf(m).map((b) => b.callback_data))).toEqual([[`doc:p:${id.id}`], [`doc:p:${stub.id}`]]);
+    expect(shown[0]!.text).toContain('ID card');
+    expect(shown[0]!.text).toContain('Too blurry');
+    expect(shown[1]!.text).toContain('Pay stub');
+    expect(api.sent.some((m) => m.text.includes('Lease'))).toBe(false);
+  });
+
+  it('stores a PDF sent after choosing its request, and the request is uploaded', async () => {
+    await ask(w.bob, { kind: 'ID card' });
+    const stub = await ask(w.bob);
+    await link();
+    await press(`doc:p:${stub.id}`);
+    expect(lastText()).toBe(t('telegram.documents.send_now'));
+    await sendDocument('pdf1', PDF);
+    expect(lastText()).toBe(t('telegram.documents.received', { kind: t('portal.documents.type.pdf') }));
+    const files = await filesOf(w.bob);
+    expect(files.map((f) => [f.requestId, f.detectedType, f.channel, f.size])).toEqual([[stub.id, 'application/pdf', 'telegram', PDF.length]]);
+    expect(await statusOf(w.bob, stub)).toBe('uploaded');
+  });
+
+  it('stores the largest size of a photo for the only open request', async () => {
+    const stub = await ask(w.bob);
+    await link();
+    api.addFile('small', JPEG(10));
+    api.addFile('large', JPEG(500));
+    await message({ photo: [{ file_id: 'small', file_unique_id: 's', width: 90, height: 90, file_size: 14 }, { file_id: 'large', file_unique_id: 'l', width: 1280, height: 1280, file_size: 504 }] });
+    expect(lastText()).toBe(t('telegram.documents.received', { kind: t('portal.documents.type.jpg') }));
+    expect(api.calls.filter((c) => c.method === 'getFile').map((c) => c.params.file_id)).toEqual(['large']);
+    expect((await filesOf(w.bob)).map((f) => [f.requestId, f.size])).toEqual([[stub.id, 504]]);
+    expect(await statusOf(w.bob, stub)).toBe('uploaded');
+  });
+
+  it('asks which request a file is for when several are open', async () => {
+    const a = await ask(w.bob);
+    const b = await ask(w.bob, { kind: 'ID card' });
+    await link();
+    await sendDocument('pdf1', PDF);
+    expect(lastText()).toBe(t('telegram.documents.pick'));
+    expect(buttonsOf(api.sent.at(-1)).map((x) => x.callback_data).sort()).toEqual([`doc:p:${a.id}`, `doc:p:${b.id}`].sort());
+    expect(api.downloads).toEqual([]);
+    expect(await filesOf(w.bob)).toEqual([]);
+  });
+
+  it('refuses an HTML file: nothing is stored', async () => {
+    const stub = await ask(w.bob);
+    await link();
+    await sendDocument('html', HTML, undefined, 'stub.pdf');
+    expect(lastText()).toBe(t('errors.unsupported_type'));
+    expect(await filesOf(w.bob)).toEqual([]);
+    expect(await statusOf(w.bob, stub)).toBe('requested');
+  });
+
+  it('refuses a file over 20 MB before downloading it', async () => {
+    const stub = await ask(w.bob);
+    await link();
+    api.addFile('huge', PDF);
+    await sendDocument('huge', null, 21 * 1024 * 1024);
+    expect(lastText()).toBe(t('telegram.documents.too_big'));
+    expect(api.calls.some((c) => c.method === 'getFile')).toBe(false);
+    expect(api.downloads).toEqual([]);
+    expect(await filesOf(w.bob)).toEqual([]);
+    expect(await statusOf(w.bob, stub)).toBe('requested');
+  });
+
+  it('treats another client’s request id as not found, and stores nothing for it', async () => {
+    const alices = await ask(w.alice);
+    await link();
+    await press(`doc:p:${alices.id}`);
+    expect(lastText()).toBe(t('telegram.documents.not_found'));
+    await sendDocument('pdf1', PDF);
+    expect(lastText()).toBe(t('telegram.documents.nothing_open'));
+    expect(await filesOf(w.bob)).toEqual([]);
+    expect(await filesOf(w.alice)).toEqual([]);
+    expect(await statusOf(w.alice, alices)).toBe('requested');
+  });
+});
