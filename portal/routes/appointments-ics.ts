@@ -2,6 +2,7 @@ import { createEvent, type EventAttributes, type EventStatus } from 'ics';
 import type { Client } from '../../src/domain/types.ts';
 import type { AppointmentView } from '../../src/usecases/appointments/view.ts';
 import type { View } from '../view.ts';
+import { mustBeNeutral } from '../../src/domain/wording.ts';
 
 const STATUS: Partial<Record<AppointmentView['status'], EventStatus>> = {
   confirmed: 'CONFIRMED',
@@ -15,7 +16,7 @@ const STATUS: Partial<Record<AppointmentView['status'], EventStatus>> = {
  * the video link stay, since the client needs them to get there.
  */
 export const appointmentIcs = (v: View, client: Client, a: AppointmentView, now: number): string => {
-  const neutral = client.neutralWording || client.sensitive || a.sensitive;
+  const neutral = mustBeNeutral(client, a.sensitive);
   const who = a.with?.name;
   const title = neutral
     ? v.t('portal.appointments.ics.neutral_title')

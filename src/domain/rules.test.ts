@@ -108,3 +108,13 @@ describe('phones, locales and settings', () => {
     expect(parseAgencySettings('{"rescheduleMaxChanges": -1}').rescheduleMaxChanges).toBe(2);
   });
 });
+
+describe('neutral wording', () => {
+  it('is required when the client asks, when the client is sensitive, or when the record is', async () => {
+    const { mustBeNeutral } = await import('./wording.ts');
+    expect(mustBeNeutral({ neutralWording: false, sensitive: false })).toBe(false);
+    expect(mustBeNeutral({ neutralWording: true, sensitive: false })).toBe(true);
+    expect(mustBeNeutral({ neutralWording: false, sensitive: true })).toBe(true);
+    expect(mustBeNeutral({ neutralWording: false, sensitive: false }, true)).toBe(true);
+  });
+});

@@ -7,6 +7,7 @@ import type { Client, Locale, Millis } from '../../../src/domain/types.ts';
 import type { AppointmentView } from '../../../src/usecases/appointments/view.ts';
 import { formatWhen } from '../../../src/usecases/shared/format.ts';
 import type { BotEnv } from '../context.ts';
+import { mustBeNeutral } from '../../../src/domain/wording.ts';
 
 /** Telegram refuses callback data over 64 bytes. */
 export const MAX_CALLBACK_BYTES = 64;
@@ -15,7 +16,7 @@ const fits = (data: string) => new TextEncoder().encode(data).length <= MAX_CALL
 export const slotData = (appointmentId: string, slotStartsAt: Millis) => `appt:s:${appointmentId}:${slotStartsAt.toString(36)}`;
 
 /** A lock screen may show the line: neutral wording hides what and where, as notices do. */
-const neutral = (client: Client, a: AppointmentView) => client.neutralWording || client.sensitive || a.sensitive;
+const neutral = (client: Client, a: AppointmentView) => mustBeNeutral(client, a.sensitive);
 
 export const appointmentLine = (env: BotEnv, locale: Locale, client: Client, a: AppointmentView): string => {
   const t = (key: string, vars?: Record<string, string | number>) => env.core.t(locale, key, vars);

@@ -7,13 +7,14 @@ import type { ClassSessionView } from '../../../src/usecases/classes/view.ts';
 import { formatWhen } from '../../../src/usecases/shared/format.ts';
 import type { BotEnv } from '../context.ts';
 import { MAX_CALLBACK_BYTES } from './appointments-view.ts';
+import { mustBeNeutral } from '../../../src/domain/wording.ts';
 
 const fits = (data: string) => new TextEncoder().encode(data).length <= MAX_CALLBACK_BYTES;
 
 export const rsvpData = (sessionId: string, answer: 'yes' | 'no') => `cls:${answer === 'yes' ? 'y' : 'n'}:${sessionId}`;
 
 /** A lock screen may show the line: neutral wording hides what and where, as notices do. */
-const neutral = (client: Client, s: ClassSessionView) => client.neutralWording || client.sensitive || s.sensitive;
+const neutral = (client: Client, s: ClassSessionView) => mustBeNeutral(client, s.sensitive);
 
 export const sessionLine = (env: BotEnv, locale: Locale, client: Client, s: ClassSessionView): string => {
   const t = (key: string, vars?: Record<string, string | number>) => env.core.t(locale, key, vars);

@@ -8,13 +8,14 @@ import type { Client, Locale, Millis } from '../../../src/domain/types.ts';
 import type { DocumentRequestView } from '../../../src/usecases/documents/list-document-requests.ts';
 import type { BotEnv } from '../context.ts';
 import { MAX_CALLBACK_BYTES } from './appointments-view.ts';
+import { mustBeNeutral } from '../../../src/domain/wording.ts';
 
 export const pickData = (requestId: string) => `doc:p:${requestId}`;
 const fits = (data: string) => new TextEncoder().encode(data).length <= MAX_CALLBACK_BYTES;
 
 /** A lock screen may show the line: neutral wording hides what is asked, as notices do. */
 const whatOf = (env: BotEnv, locale: Locale, client: Client, r: DocumentRequestView) =>
-  client.neutralWording || client.sensitive ? env.core.t(locale, 'telegram.documents.neutral_kind') : r.kind;
+  mustBeNeutral(client) ? env.core.t(locale, 'telegram.documents.neutral_kind') : r.kind;
 
 export const requestLine = (env: BotEnv, locale: Locale, client: Client, r: DocumentRequestView): string => {
   const t = (key: string, vars?: Record<string, string | number>) => env.core.t(locale, key, vars);
@@ -24,7 +25,7 @@ export const requestLine = (env: BotEnv, locale: Locale, client: Client, r: Docu
     lines.push(t('telegram.documents.due', { date }));
   }
   lines.push(t('telegram.documents.status', { status: t(`portal.documents.status.${r.status}`) }));
-  if (r.rejectionReason && !(client.neutralWording || client.sensitive)) {
+  if (r.rejectionReason && !mustBeNeutral(client)) {
     lines.push(t('telegram.documents.rejection_reason', { reason: r.rejectionReason }));
   }
   return lines.join('\n');

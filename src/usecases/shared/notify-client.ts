@@ -2,6 +2,7 @@ import { pickDeliveryChannel } from '../../domain/channels.ts';
 import type { Client } from '../../domain/types.ts';
 import type { Write } from '../../ports/store.ts';
 import type { CoreDeps } from './deps.ts';
+import { mustBeNeutral } from '../../domain/wording.ts';
 
 export interface ClientNotice {
   /** locale key under `notify.`; `<key>_neutral` is used when the notice must be neutral */
@@ -29,7 +30,7 @@ export const clientNoticeWrite = async (
   const channels = await deps.store.channels.listForClient({ agencyId: client.agencyId }, client.id);
   const to = pickDeliveryChannel(client, channels);
   if (!to) return null;
-  const neutral = client.neutralWording || client.sensitive || notice.sensitive === true;
+  const neutral = mustBeNeutral(client, notice.sensitive === true);
   const key = `notify.${notice.key}${neutral ? '_neutral' : ''}`;
   const now = deps.clock.now();
   return deps.store.outbox.insert({
