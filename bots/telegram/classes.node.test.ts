@@ -3,75 +3,30 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../../test/support/core.ts';
 import { classRow, enrollmentRow, insert, sessionRow, world, type World } from '../../test/support/fixtures.ts';
-import { startFakeBotApi, type FakeBotApi } from '../../test/fakes/telegram-bot-api.ts';
-import { createApp } from '../../src/http/app.ts';
+import { buttonsOf, startTelegram, type TelegramHarness } from '../../test/support/telegram.ts';
 import { HOUR, MINUTE } from '../../src/domain/time.ts';
 import type { ClassSeries, ClassSession, Client } from '../../src/domain/types.ts';
-import { createTelegramLink } from '../../src/usecases/telegram/create-telegram-link.ts';
 import { formatWhen } from '../../src/usecases/shared/format.ts';
-import { createTelegramBot } from './bot.ts';
-import { SECRET_HEADER } from './webhook.ts';
 import { MAX_CALLBACK_BYTES } from './features/appointments-view.ts';
 
-const SECRET = 'webhook-secret-0123456789';
 const CHAT = 5150;
 let core: TestCore;
 let w: World;
-let api: FakeBotApi;
-let app: ReturnType<typeof createApp>;
-let nextUpdate = 1;
-let nextMessage = 100;
-let nextQuery = 1;
+let tg: TelegramHarness;
+let api: TelegramHarness['api'];
 
 beforeEach(async () => {
   core = await makeCore('2026-02-25T15:00:00Z');
   w = await world(core);
-  api = await startFakeBotApi();
-  const botInfo = { ...api.bot, is_bot: true as const, can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false };
-  const bot = createTelegramBot({ core, agencyId: async () => w.agency.id, token: api.token, apiRoot: api.apiRoot, botInfo });
-  app = createApp({ core, demo: false, publicUrl: 'http://localhost:8787', telegram: { bot, secret: SECRET } });
+  tg = await startTelegram(core, w);
+  api = tg.api;
 });
 afterEach(() => api.close());
 
-const chat = (id: number) => ({ id, type: 'private', first_name: 'A' });
-const from = (id: number) => ({ id, is_bot: false, first_name: 'A', language_code: 'en' });
-const send = async (update: object) => {
-  const res = await app.request('/webhooks/telegram', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [SECRET_HEADER]: SECRET },
-    body: JSON.stringify(update),
-  });
-  expect(res.status).toBe(200);
-};
-const text = (body: string, chatId = CHAT) =>
-  send({
-    update_id: nextUpdate++,
-    message: {
-      message_id: nextMessage++,
-      date: Math.floor(core.clock.now() / 1000),
-      chat: chat(chatId),
-      from: from(chatId),
-      text: body,
-      ...(body.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: body.split(' ')[0]!.length }] } : {}),
-    },
-  });
-const press = async (data: string, chatId = CHAT) => {
-  const id = `q${nextQuery++}`;
-  await send({
-    update_id: nextUpdate++,
-    callback_query: { id, from: from(chatId), chat_instance: 'x', data, message: { message_id: 1, date: 0, chat: chat(chatId), text: 'x' } },
-  });
-  expect(api.calls.some((c) => c.method === 'answerCallbackQuery' && c.params.callback_query_id === id)).toBe(true);
-};
-const lastText = () => api.sent.filter((m) => Number(m.chat_id) === CHAT).at(-1)?.text;
-const buttonsOf = (m: { reply_markup: unknown } | undefined) =>
-  ((m?.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard ?? []).flat();
-
-const link = async (client: Client = w.bob) => {
-  const r = await createTelegramLink(core, w.asStaff, { clientId: client.id, botUsername: api.bot.username });
-  if (!r.ok) throw new Error(r.code);
-  await text(`/start ${r.value.token}`);
-};
+const text = (body: string, chatId = CHAT) => tg.text(body, chatId);
+const press = (data: string, chatId = CHAT) => tg.press(data, chatId);
+const lastText = () => tg.lastTo(CHAT);
+const link = (client: Client = w.bob) => tg.link(client.id, CHAT);
 /** A class the client is enrolled in, with one session (by default in two hours, code K7P2Q). */
 const enrol = async (client: Client, over: Partial<ClassSession> = {}, series: Partial<ClassSeries> = {}) => {
   const c = classRow(core, w.agency.id, series);

@@ -4,70 +4,37 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../../test/support/core.ts';
 import { documentRequestRow, insert, world, type World } from '../../test/support/fixtures.ts';
-import { startFakeBotApi, type FakeBotApi } from '../../test/fakes/telegram-bot-api.ts';
-import { createApp } from '../../src/http/app.ts';
+import { buttonsOf, startTelegram, type TelegramHarness } from '../../test/support/telegram.ts';
 import type { Client, DocumentRequest } from '../../src/domain/types.ts';
-import { createTelegramLink } from '../../src/usecases/telegram/create-telegram-link.ts';
-import { createTelegramBot } from './bot.ts';
-import { SECRET_HEADER } from './webhook.ts';
 
-const SECRET = 'webhook-secret-0123456789';
 const CHAT = 5150;
 const PDF = new TextEncoder().encode('%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n');
 const JPEG = (n: number) => Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, ...new Array<number>(n).fill(7)]);
 const HTML = new TextEncoder().encode('<!doctype html><html><body>hi</body></html>');
 let core: TestCore;
 let w: World;
-let api: FakeBotApi;
-let app: ReturnType<typeof createApp>;
-let nextUpdate = 1;
-let nextMessage = 100;
-let nextQuery = 1;
+let tg: TelegramHarness;
+let api: TelegramHarness['api'];
 
 beforeEach(async () => {
   core = await makeCore('2026-02-25T15:00:00Z');
   w = await world(core);
-  api = await startFakeBotApi();
-  const botInfo = { ...api.bot, is_bot: true as const, can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false };
-  const bot = createTelegramBot({ core, agencyId: async () => w.agency.id, token: api.token, apiRoot: api.apiRoot, botInfo });
-  app = createApp({ core, demo: false, publicUrl: 'http://localhost:8787', telegram: { bot, secret: SECRET } });
+  tg = await startTelegram(core, w);
+  api = tg.api;
 });
 afterEach(() => api.close());
 
-const chat = (id: number) => ({ id, type: 'private', first_name: 'A' });
-const from = (id: number) => ({ id, is_bot: false, first_name: 'A', language_code: 'en' });
-const send = async (update: object) => {
-  const res = await app.request('/webhooks/telegram', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', [SECRET_HEADER]: SECRET },
-    body: JSON.stringify(update),
-  });
-  expect(res.status).toBe(200);
-};
-const message = (body: object) =>
-  send({ update_id: nextUpdate++, message: { message_id: nextMessage++, date: Math.floor(core.clock.now() / 1000), chat: chat(CHAT), from: from(CHAT), ...body } });
-const text = (body: string) =>
-  message({ text: body, ...(body.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: body.split(' ')[0]!.length }] } : {}) });
-const press = async (data: string) => {
-  const id = `q${nextQuery++}`;
-  await send({ update_id: nextUpdate++, callback_query: { id, from: from(CHAT), chat_instance: 'x', data, message: { message_id: 1, date: 0, chat: chat(CHAT), text: 'x' } } });
-  expect(api.calls.some((c) => c.method === 'answerCallbackQuery' && c.params.callback_query_id === id)).toBe(true);
-};
+const message = (body: Record<string, unknown>) => tg.send(tg.messageUpdate(CHAT, body));
+const text = (body: string) => tg.text(body, CHAT);
+const press = (data: string) => tg.press(data, CHAT);
+const lastText = () => tg.lastTo(CHAT);
+const link = (client: Client = w.bob) => tg.link(client.id, CHAT);
 /** The client sends a file as a document; the fake serves `bytes` unless `size` says otherwise. */
 const sendDocument = (fileId: string, bytes: Uint8Array | null, size?: number, name = 'file.pdf') => {
   if (bytes) api.addFile(fileId, bytes);
   return message({ document: { file_id: fileId, file_unique_id: `u${fileId}`, file_name: name, file_size: size ?? bytes?.length } });
 };
-const lastText = () => api.sent.filter((m) => Number(m.chat_id) === CHAT).at(-1)?.text;
-const buttonsOf = (m: { reply_markup: unknown } | undefined) =>
-  ((m?.reply_markup as { inline_keyboard?: { text: string; callback_data: string }[][] } | undefined)?.inline_keyboard ?? []).flat();
 const t = (key: string, vars?: Record<string, string | number>) => core.t(w.bob.language, key, vars);
-
-const link = async (client: Client = w.bob) => {
-  const r = await createTelegramLink(core, w.asStaff, { clientId: client.id, botUsername: api.bot.username });
-  if (!r.ok) throw new Error(r.code);
-  await text(`/start ${r.value.token}`);
-};
 const ask = async (client: Client, over: Partial<DocumentRequest> = {}) => {
   const r = documentRequestRow(core, client, over);
   await insert(core, core.store.documents.insertRequest(r));

@@ -3,65 +3,31 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../../test/support/core.ts';
 import { world, type World } from '../../test/support/fixtures.ts';
-import { startFakeBotApi, type FakeBotApi } from '../../test/fakes/telegram-bot-api.ts';
+import { SECRET, startTelegram, type TelegramHarness } from '../../test/support/telegram.ts';
 import { createApp } from '../../src/http/app.ts';
-import { createTelegramLink } from '../../src/usecases/telegram/create-telegram-link.ts';
 import { clientForChat } from '../../src/usecases/telegram/client-for-chat.ts';
-import { createTelegramBot } from './bot.ts';
-import { SECRET_HEADER } from './webhook.ts';
 
-const SECRET = 'webhook-secret-0123456789';
 let core: TestCore;
 let w: World;
-let api: FakeBotApi;
-let app: ReturnType<typeof createApp>;
-let nextUpdate = 1;
-let nextMessage = 100;
+let tg: TelegramHarness;
+let api: TelegramHarness['api'];
 
 beforeEach(async () => {
   core = await makeCore();
   w = await world(core);
-  api = await startFakeBotApi();
-  const botInfo = { ...api.bot, is_bot: true as const, can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false, can_manage_bots: false, supports_join_request_queries: false };
-  const bot = createTelegramBot({ core, agencyId: async () => w.agency.id, token: api.token, apiRoot: api.apiRoot, botInfo });
-  app = createApp({ core, demo: false, publicUrl: 'http://localhost:8787', telegram: { bot, secret: SECRET } });
+  tg = await startTelegram(core, w);
+  api = tg.api;
 });
 afterEach(() => api.close());
 
-const post = (body: string, secret: string | null = SECRET) =>
-  app.request('/webhooks/telegram', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(secret === null ? {} : { [SECRET_HEADER]: secret }) },
-    body,
-  });
-
-const chat = (id: number, type = 'private') => ({ id, type, first_name: 'A' });
-const from = (id: number, language_code = 'en') => ({ id, is_bot: false, first_name: 'A', language_code });
-const textUpdate = (chatId: number, text: string, extra: Record<string, unknown> = {}) => ({
-  update_id: nextUpdate++,
-  message: {
-    message_id: nextMessage++,
-    date: Math.floor(core.clock.now() / 1000),
-    chat: chat(chatId),
-    from: from(chatId),
-    text,
-    ...(text.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }] } : {}),
-    ...extra,
-  },
-});
-const send = async (update: object) => {
-  const res = await post(JSON.stringify(update));
-  expect(res.status).toBe(200);
-  return res;
-};
-const lastTo = (chatId: number) => api.sent.filter((m) => Number(m.chat_id) === chatId).at(-1)?.text;
+const post = (body: string, secret?: string | null) => tg.post(body, secret);
+const chat = (id: number, type?: string) => tg.chat(id, type);
+const from = (id: number, languageCode?: string) => tg.from(id, languageCode);
+const textUpdate = (chatId: number, text: string, extra?: Record<string, unknown>) => tg.textUpdate(chatId, text, extra);
+const send = (update: object) => tg.send(update);
+const lastTo = (chatId: number) => tg.lastTo(chatId);
 const inbound = async (clientId: string) => (await core.store.messages.listForClient(w.scope, clientId)).filter((m) => m.direction === 'in');
-
-const link = async (chatId: number, clientId = w.bob.id) => {
-  const r = await createTelegramLink(core, w.asStaff, { clientId, botUsername: api.bot.username });
-  if (!r.ok) throw new Error(r.code);
-  await send(textUpdate(chatId, `/start ${r.value.token}`));
-};
+const link = (chatId: number, clientId = w.bob.id) => tg.link(clientId, chatId);
 
 describe('POST /webhooks/telegram', () => {
   it('refuses a wrong or missing secret with 401 and stores nothing', async () => {
@@ -135,9 +101,7 @@ describe('messages from a linked chat', () => {
 
   it('explain kindly what cannot be relayed (a voice note, a sticker)', async () => {
     await link(4245);
-    const voice = textUpdate(4245, '');
-    const { text: _t, ...rest } = voice.message;
-    await send({ update_id: voice.update_id, message: { ...rest, voice: { file_id: 'v', file_unique_id: 'v', duration: 3 } } });
+    await send(tg.messageUpdate(4245, { voice: { file_id: 'v', file_unique_id: 'v', duration: 3 } }));
     expect(lastTo(4245)).toBe(core.t(w.bob.language, 'telegram.cannot_relay'));
     expect(await inbound(w.bob.id)).toEqual([]);
   });
@@ -151,7 +115,7 @@ describe('/language', () => {
     const buttons = (menu.reply_markup as { inline_keyboard: { callback_data: string }[][] }).inline_keyboard.flat();
     expect(buttons.map((b) => b.callback_data)).toContain('lang:es');
     await send({
-      update_id: nextUpdate++,
+      update_id: 9001,
       callback_query: { id: 'cb1', from: from(4246), chat_instance: 'x', data: 'lang:es', message: { message_id: menu.message_id, date: 0, chat: chat(4246), text: menu.text } },
     });
     expect((await core.store.clients.get(w.scope, w.alice.id))?.language).toBe('es');
@@ -162,7 +126,7 @@ describe('/language', () => {
   it('refuses a made-up language and changes nothing', async () => {
     await link(4247, w.alice.id);
     await send({
-      update_id: nextUpdate++,
+      update_id: 9002,
       callback_query: { id: 'cb2', from: from(4247), chat_instance: 'x', data: 'lang:xx', message: { message_id: 1, date: 0, chat: chat(4247), text: 'x' } },
     });
     expect((await core.store.clients.get(w.scope, w.alice.id))?.language).toBe(w.alice.language);
