@@ -6,6 +6,7 @@ import type { Agency, Client, Provider, Staff } from '../../domain/types.ts';
 import { confirmAppointment } from '../appointments/confirm-appointment.ts';
 import { importAppointments } from './import-appointments.ts';
 import type { InputRow } from './rows.ts';
+import { APPOINTMENT_COLUMNS } from './appointment-columns.ts';
 
 let core: TestCore;
 let agency: Agency;
@@ -36,20 +37,7 @@ beforeEach(async () => {
   admin = { type: 'admin', agencyId: a.id, door: 'cli' };
 });
 
-const HEADER = [
-  'appointment_ref',
-  'case_number',
-  'starts_at',
-  'duration_minutes',
-  'kind',
-  'staff_email',
-  'provider',
-  'location',
-  'video_url',
-  'what_to_bring',
-  'status',
-  'sensitive',
-];
+const HEADER = APPOINTMENT_COLUMNS;
 /** Rows as the CLI hands them over: the header is row 1, data starts at row 2. */
 const rows = (...lines: string[][]): InputRow[] =>
   lines.map((cells, i) => ({ row: i + 2, fields: Object.fromEntries(HEADER.map((c, j) => [c, cells[j] ?? ''])) }));
