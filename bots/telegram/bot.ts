@@ -1,10 +1,13 @@
-// The grammY bot: one Composer per feature, all under one error boundary that logs and never
-// crashes. The bot answers in the chat; what a caseworker sends later goes through the outbox.
-import { Bot, Composer, type BotError } from 'grammy';
+// The grammY bot: one Composer per feature. Everything it says goes through the outbox
+// (replies.ts). A feature that throws makes the whole update fail, so the inbox worker logs it and
+// tries it again later (every feature is idempotent per update). Webhook and polling alike only
+// store updates in the inbox (webhook.ts, polling.ts); the worker hands them to `handleUpdate`.
+import { Bot, Composer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import { clientForChat } from '../../src/usecases/telegram/client-for-chat.ts';
 import type { CoreDeps } from '../../src/usecases/shared/deps.ts';
 import { botActor, BotContext, isPrivate, say, type BotEnv } from './context.ts';
+import { repliesThroughOutbox } from './replies.ts';
 import { appointmentsFeature } from './features/appointments.ts';
 import { documentsFeature } from './features/documents.ts';
 import { classesFeature } from './features/classes.ts';
@@ -33,14 +36,14 @@ const identify = (env: BotEnv) => {
   const step = new Composer<BotContext>();
   step.use(async (ctx, next) => {
     if (!ctx.chat) return; // inline queries and the like: not offered
+    const agencyId = await env.agencyId();
+    if (!agencyId) return; // no agency yet: nothing is linked, nothing to say
+    ctx.agencyId = agencyId;
     if (!isPrivate(ctx)) {
       // A group or channel could be read by others: explain once per message, never link.
       if (ctx.message) await say(env, ctx, 'private_only', null);
       return;
     }
-    const agencyId = await env.agencyId();
-    if (!agencyId) return; // no agency yet: nothing is linked, nothing to say
-    ctx.agencyId = agencyId;
     ctx.client = await clientForChat(env.core, botActor(agencyId), ctx.chat.id);
     return next();
   });
@@ -54,13 +57,9 @@ export const createTelegramBot = (deps: TelegramBotDeps): TelegramBot => {
     client: { apiRoot: deps.apiRoot.replace(/\/+$/, '') },
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
   });
-  const onError = (err: BotError<BotContext>) => {
-    // The update id only: never the message, which is a client's words.
-    env.log(`${env.core.t('en', 'telegram.log_update_failed')} ${err.ctx.update.update_id}`, err.error);
-  };
   const appointments = appointmentsFeature(env);
-  bot.errorBoundary(
-    onError,
+  bot.use(
+    repliesThroughOutbox(env),
     identify(env),
     appointments.abandon,
     linkFeature(env),

@@ -32,4 +32,7 @@ export const localeOf = (ctx: BotContext, client: Client | null = ctx.client): L
 export const say = (env: BotEnv, ctx: BotContext, key: string, client: Client | null = ctx.client) =>
   ctx.reply(env.core.t(localeOf(ctx, client), `telegram.${key}`), { link_preview_options: { is_disabled: true } });
 
+/** Where the chat's open question is kept. */
+export const whereOf = (ctx: BotContext) => ({ agencyId: ctx.agencyId, channel: 'telegram' as const, address: String(ctx.chat!.id) });
+
 export const isPrivate = (ctx: BotContext) => ctx.chat?.type === 'private';

@@ -8,7 +8,7 @@ import type { Store } from '../../src/ports/store.ts';
 import { deliverDue } from '../../src/usecases/outbox/deliver-outbox.ts';
 import { sendStaffReply } from '../../src/usecases/messaging/send-staff-reply.ts';
 import { telegramSender } from './send.ts';
-import { telegramThrottle } from './throttle.ts';
+import { keyedThrottle } from '../../src/runtime/throttle.ts';
 
 let core: TestCore;
 let w: World;
@@ -27,7 +27,7 @@ const telegram = () =>
     apiRoot: api.apiRoot,
     deliveries: core.store.deliveries,
     clock: core.clock,
-    throttle: telegramThrottle({ clock: core.clock, sleep: async (ms) => core.clock.advance(ms) }),
+    throttle: keyedThrottle({ clock: core.clock, sleep: async (ms) => core.clock.advance(ms) }),
   });
 
 const run = (store: Store = core.store) =>

@@ -3,7 +3,7 @@ import { startFakeBotApi, type FakeBotApi } from '../../test/fakes/telegram-bot-
 import { makeCore, type TestCore } from '../../test/support/core.ts';
 import type { OutboundMessage, SendResult } from '../../src/ports/channel-sender.ts';
 import { telegramSender } from './send.ts';
-import { telegramThrottle } from './throttle.ts';
+import { keyedThrottle } from '../../src/runtime/throttle.ts';
 
 let core: TestCore;
 let api: FakeBotApi;
@@ -22,7 +22,7 @@ const sender = (over: { token?: string; apiRoot?: string; timeoutMs?: number } =
     apiRoot: over.apiRoot ?? api.apiRoot,
     deliveries: core.store.deliveries,
     clock: core.clock,
-    throttle: telegramThrottle({ clock: core.clock, sleep: async (ms) => core.clock.advance(ms) }),
+    throttle: keyedThrottle({ clock: core.clock, sleep: async (ms) => core.clock.advance(ms) }),
     ...(over.timeoutMs ? { timeoutMs: over.timeoutMs } : {}),
   });
 
@@ -100,12 +100,12 @@ describe('sending to Telegram', () => {
   });
 
   it.each([
-    ['blocked', 'telegram_blocked'],
-    ['deactivated', 'telegram_user_deactivated'],
-    ['chat_not_found', 'telegram_chat_not_found'],
-  ] as const)('gives up on a chat that cannot receive (%s)', async (kind, error) => {
+    ['blocked', 'telegram_blocked', 'opted_out'],
+    ['deactivated', 'telegram_user_deactivated', 'unreachable'],
+    ['chat_not_found', 'telegram_chat_not_found', 'unreachable'],
+  ] as const)('gives up on a chat that cannot receive (%s), saying it is gone', async (kind, error, gone) => {
     api.fail({ kind });
-    expect(await sender().send(message())).toEqual({ ok: false, retryable: false, error });
+    expect(await sender().send(message())).toEqual({ ok: false, retryable: false, error, gone });
   });
 
   it('gives up on any other refusal, keeping the description but never the token', async () => {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ChannelSender, OutboundMessage, SendResult } from '../../src/ports/channel-sender.ts';
 import type { Clock } from '../../src/ports/clock.ts';
 import type { DeliveryLogRepo } from '../../src/ports/delivery-log.ts';
-import { telegramThrottle, type Throttle } from './throttle.ts';
+import { keyedThrottle, type Throttle } from '../../src/runtime/throttle.ts';
 import {
   CALLBACK_DATA_MAX_BYTES,
   type ApiResponse,
@@ -28,19 +28,35 @@ export interface TelegramSenderDeps {
 }
 
 const bytes = (s: string) => new TextEncoder().encode(s).length;
+const callbackData = z.string().min(1).refine((d) => bytes(d) <= CALLBACK_DATA_MAX_BYTES, 'callback data over 64 bytes');
 
 /** Reply options the core may put in a payload: one callback button each, one per row. */
 const optionsSchema = z
   .array(
     z.object({
       label: z.string().trim().min(1),
-      data: z.string().min(1).refine((d) => bytes(d) <= CALLBACK_DATA_MAX_BYTES, 'callback data over 64 bytes'),
+      data: callbackData,
     }),
   )
   .min(1);
 
-/** The inline keyboard for a payload's `options`; undefined when there are none; null when they are malformed. */
+/** A bot reply's own keyboard (rows of callback buttons), as the bot built it. */
+const markupSchema = z.object({
+  inline_keyboard: z.array(z.array(z.object({ text: z.string().trim().min(1), callback_data: callbackData }))),
+});
+
+/**
+ * The inline keyboard of a payload: a bot reply's `replyMarkup`, or the core's `options` (one
+ * button per row); undefined when there is none; null when it is malformed.
+ */
 export const keyboardOf = (payload: Record<string, unknown>): InlineKeyboardMarkup | undefined | null => {
+  if (payload.replyMarkup !== undefined) {
+    const parsed = markupSchema.safeParse(payload.replyMarkup);
+    if (!parsed.success) return null;
+    // grammY's keyboard builder can leave an empty last row.
+    const rows = parsed.data.inline_keyboard.filter((row) => row.length > 0);
+    return rows.length > 0 ? { inline_keyboard: rows } : null;
+  }
   if (payload.options === undefined) return undefined;
   const parsed = optionsSchema.safeParse(payload.options);
   if (!parsed.success) return null;
@@ -51,14 +67,18 @@ export const keyboardOf = (payload: Record<string, unknown>): InlineKeyboardMark
  * What Telegram's refusal means for us: a stable code, whether trying again can help, and whether
  * the code says it all (else Telegram's description is kept beside it, for whoever reads the error).
  */
-export const classifyRefusal = (status: number, description: string): { retryable: boolean; error: string; known: boolean } => {
+export const classifyRefusal = (
+  status: number,
+  description: string,
+): { retryable: boolean; error: string; known: boolean; gone?: 'opted_out' | 'unreachable' } => {
   const d = description.toLowerCase();
   const known = (error: string, retryable = false) => ({ retryable, error, known: true });
   if (status === 429) return known('telegram_rate_limited', true);
   if (status >= 500) return { retryable: true, error: `telegram_unavailable_${status}`, known: false };
-  if (d.includes('bot was blocked by the user')) return known('telegram_blocked');
-  if (d.includes('user is deactivated')) return known('telegram_user_deactivated');
-  if (d.includes('chat not found')) return known('telegram_chat_not_found');
+  // The client blocked the bot, or their account or chat is gone: the chat is withdrawn.
+  if (d.includes('bot was blocked by the user')) return { ...known('telegram_blocked'), gone: 'opted_out' };
+  if (d.includes('user is deactivated')) return { ...known('telegram_user_deactivated'), gone: 'unreachable' };
+  if (d.includes('chat not found')) return { ...known('telegram_chat_not_found'), gone: 'unreachable' };
   if (d.includes("can't initiate conversation")) return known('telegram_chat_not_started');
   if (d.includes('message is too long')) return known('telegram_message_too_long');
   if (status === 401) return known('telegram_unauthorized');
@@ -69,7 +89,7 @@ const isTimeout = (e: unknown) => e instanceof Error && (e.name === 'TimeoutErro
 
 export const telegramSender = (deps: TelegramSenderDeps): ChannelSender => {
   const doFetch = deps.fetch ?? fetch;
-  const throttle = deps.throttle ?? telegramThrottle({ clock: deps.clock });
+  const throttle = deps.throttle ?? keyedThrottle({ clock: deps.clock });
   const timeoutMs = deps.timeoutMs ?? 10_000;
   const endpoint = `${deps.apiRoot.replace(/\/+$/, '')}/bot${deps.token}/sendMessage`;
   // Belt and braces: nothing we return may carry the token, whatever a provider echoes back.
@@ -101,6 +121,7 @@ export const telegramSender = (deps: TelegramSenderDeps): ChannelSender => {
       retryable: refusal.retryable,
       ...(res.status === 429 && typeof retryAfter === 'number' ? { retryAfterMs: retryAfter * 1000 } : {}),
       error: refusal.known || !description ? refusal.error : clean(`${refusal.error}: ${description.slice(0, 200)}`),
+      ...(refusal.gone ? { gone: refusal.gone } : {}),
     };
   };
 

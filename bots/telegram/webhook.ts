@@ -1,30 +1,22 @@
-// POST /webhooks/telegram: verify the secret header, parse, deduplicate on update_id, hand the
-// update to the bot.
-//
-// Order, so that a crash at any line loses nothing and sends nothing twice:
+// POST /webhooks/telegram: verify the secret header, parse, keep the update in the inbox, answer
+// at once. The inbox worker hands it to the bot (inbox.ts), so a slow download or a busy database
+// never keeps Telegram waiting, and nothing accepted is lost:
 //   1. the secret is checked before the body is even read (wrong or missing: 401, nothing stored);
-//   2. an update_id already recorded is answered 200 and nothing else happens;
-//   3. the bot handles the update;
-//   4. only then is the update_id recorded (a unique row; a concurrent twin's insert is a no-op).
-// Recording first would lose the update if we crashed before handling it (Telegram's retry would
-// be taken for a duplicate). Handling first means a crash before step 4 lets Telegram's retry be
-// handled again, which is safe: a relayed message is itself stored once per (chat, message_id) and
-// confirmed only the first time; a link token is used once; /stop and /language are idempotent.
+//   2. the update is stored once per update_id — Telegram's retry of it is answered 200 and
+//      nothing else happens;
+//   3. the worker handles it, retries it with backoff if the bot throws, and clears its payload
+//      once done. A crash mid-way hands it out again, which every feature survives: a relayed
+//      message is stored once per (chat, message_id), a link token is used once, /stop and
+//      /language are idempotent, and replies are queued under keys made from the update.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { constantTimeEqual } from '../../src/domain/secrets.ts';
 import type { CoreDeps } from '../../src/usecases/shared/deps.ts';
 
-/** What the route needs of the bot (a grammY Bot is one). */
-export interface TelegramUpdateHandler {
-  handleUpdate(update: never): Promise<void>;
-}
-
 export interface TelegramWebhookDeps {
-  core: Pick<CoreDeps, 'store' | 'clock' | 'ids'>;
+  core: Pick<CoreDeps, 'store' | 'clock' | 'ids' | 'onInbox'>;
   agencyId: () => Promise<string | null>;
-  bot: TelegramUpdateHandler;
   /** TELEGRAM_WEBHOOK_SECRET, given to setWebhook as secret_token */
   secret: string;
 }
@@ -51,17 +43,18 @@ export const telegramWebhookRoutes = (deps: TelegramWebhookDeps) => {
   app.post('/webhooks/telegram', limit, async (c) => {
     const given = c.req.header(SECRET_HEADER) ?? '';
     if (!constantTimeEqual(given, deps.secret)) return c.json({ ok: false }, 401);
-    const update = parseUpdate(await c.req.text());
+    const raw = await c.req.text();
+    const update = parseUpdate(raw);
     if (!update) return c.json({ ok: false }, 400);
     const agencyId = await deps.agencyId();
     // No agency yet: ask Telegram to try again later rather than drop the update.
     if (!agencyId) return c.json({ ok: false }, 503);
     const { store, clock, ids } = deps.core;
-    const externalId = String(update.update_id);
-    if (await store.inbound.seen(UPDATE_SOURCE, externalId)) return c.json({ ok: true });
-    await deps.bot.handleUpdate(update as never);
-    // 'duplicate' means a twin got here first: the update is recorded either way.
-    await store.commit([store.inbound.insert({ id: ids.newId('inb'), agencyId, source: UPDATE_SOURCE, externalId, receivedAt: clock.now() })]);
+    const outcome = await store.commit([
+      store.inbox.insert({ id: ids.newId('inb'), agencyId, source: UPDATE_SOURCE, externalId: String(update.update_id), payload: raw, receivedAt: clock.now() }),
+    ]);
+    // 'duplicate': Telegram sent it again; it is stored (and handled, or about to be) already.
+    if (outcome === 'ok') deps.core.onInbox?.();
     return c.json({ ok: true });
   });
   return app;

@@ -47,6 +47,8 @@ export const configSchema = z.object({
   TWILIO_AUTH_TOKEN: optionalSecret,
   TWILIO_FROM: optionalSecret,
   TWILIO_API_BASE: url('Twilio API').default('https://api.twilio.com'),
+  /** texts per second from our Twilio number (a long code takes about 1) */
+  SMS_SEND_RATE: z.coerce.number().min(0.1).max(100).default(1),
 
   SLACK_SIGNING_SECRET: optionalSecret,
   SLACK_BOT_TOKEN: optionalSecret,

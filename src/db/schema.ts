@@ -8,3 +8,5 @@ export * from './schema/documents.ts';
 export * from './schema/messaging.ts';
 export * from './schema/delivery.ts';
 export * from './schema/auth.ts';
+export * from './schema/inbox.ts';
+export * from './schema/sms.ts';

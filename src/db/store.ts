@@ -5,6 +5,8 @@ import { appointmentRepo } from './repos/appointments.ts';
 import { authRepos } from './repos/auth.ts';
 import { classRepo } from './repos/classes.ts';
 import { deliveryLogRepo } from './repos/delivery-log.ts';
+import { conversationStateRepo, inboxRepo } from './repos/inbox.ts';
+import { smsOptOutRepo } from './repos/sms.ts';
 import { documentRepo } from './repos/documents.ts';
 import { conversationRepo, messageRepo } from './repos/messaging.ts';
 import { auditRepo, devOutboxRepo, inboundRepo, outboxRepo } from './repos/outbox.ts';
@@ -29,6 +31,9 @@ export const createStore = (db: Db, runBatch: RunBatch): Store => ({
   audit: auditRepo(db),
   devOutbox: devOutboxRepo(db),
   deliveries: deliveryLogRepo(db),
+  inbox: inboxRepo(db),
+  states: conversationStateRepo(db),
+  smsOptOuts: smsOptOutRepo(db),
   ...authRepos(db),
   commit: makeCommit(runBatch),
   async ping() {

@@ -1,6 +1,8 @@
 // The made-up people of the local demo. Names, phones (555-01xx, reserved for fiction) and
 // message texts are data, written in each person's own language.
 export const DEMO_AGENCY = { name: 'Riverside Family Services (demo)', timeZone: 'America/New_York' };
+/** The demo office's number, given to texts from unknown numbers. */
+export const DEMO_OFFICE_PHONE = '+1 555 555 0100';
 
 export const DEMO_STAFF = [
   { key: 'dana', name: 'Dana Whitfield', email: 'dana.whitfield@example.org', timeZone: 'America/New_York' },

@@ -6,7 +6,7 @@ import type { Millis } from '../domain/types.ts';
 import type { Clock } from '../ports/clock.ts';
 import type { IdGenerator } from '../ports/ids.ts';
 import type { Store, Write } from '../ports/store.ts';
-import { DEMO_AGENCY, DEMO_CLIENTS, DEMO_PROVIDERS, DEMO_STAFF } from './people.ts';
+import { DEMO_AGENCY, DEMO_CLIENTS, DEMO_OFFICE_PHONE, DEMO_PROVIDERS, DEMO_STAFF } from './people.ts';
 
 export interface DemoSummary {
   agencyId: string;
@@ -31,7 +31,7 @@ export const seedDemo = async (deps: { store: Store; ids: IdGenerator; clock: Cl
   const now = deps.clock.now();
   const w: Write[] = [];
   const agencyId = ids.newId('agy');
-  w.push(store.agencies.insert({ id: agencyId, ...DEMO_AGENCY, settings: '{}', createdAt: now }));
+  w.push(store.agencies.insert({ id: agencyId, ...DEMO_AGENCY, settings: JSON.stringify({ publicPhone: DEMO_OFFICE_PHONE }), createdAt: now }));
 
   const staffIds = new Map<string, string>();
   for (const s of DEMO_STAFF) {

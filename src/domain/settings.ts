@@ -17,6 +17,8 @@ export const agencySettingsSchema = z.object({
   reminderOffsetsMinutes: z.array(z.number().int().positive()).default([24 * 60, 120]),
   quietHoursStart: z.number().int().min(0).max(1439).default(21 * 60),
   quietHoursEnd: z.number().int().min(0).max(1439).default(8 * 60),
+  /** the office's number, given to people who text us from a number we do not know */
+  publicPhone: z.string().trim().max(30).default(''),
 });
 export type AgencySettings = z.infer<typeof agencySettingsSchema>;
 

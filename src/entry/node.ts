@@ -17,7 +17,18 @@ import { systemClock } from '../runtime/system-clock.ts';
 import { devSender } from '../senders/dev-sender.ts';
 import { senderFor } from '../senders/route.ts';
 import type { CoreDeps } from '../usecases/shared/deps.ts';
-import { startDeliveryLoop } from './delivery-loop.ts';
+import { startWorkLoop, type WorkLoop } from './work-loop.ts';
+import { deliverDue } from '../usecases/outbox/deliver-outbox.ts';
+import { channelGone } from '../usecases/outbox/channel-gone.ts';
+import { handleInbox, INBOX_MAX_ATTEMPTS } from '../usecases/inbox/handle-inbox.ts';
+import { telegramInboxHandlers } from '../../bots/telegram/inbox.ts';
+import { startPolling } from '../../bots/telegram/polling.ts';
+import { smsInboxHandlers } from '../../bots/sms/inbox.ts';
+import { twilioSender, smsPacing } from '../../bots/sms/twilio/send.ts';
+import { deleteTwilioMedia, fetchTwilioMedia, TWILIO_MEDIA_HOSTS } from '../../bots/sms/twilio/media.ts';
+import { STATUS_PATH } from '../../bots/sms/twilio/webhook.ts';
+import { keyedThrottle } from '../runtime/throttle.ts';
+import { randomToken } from '../domain/secrets.ts';
 import { telegramSender } from '../../bots/telegram/send.ts';
 import { createTelegramBot, type TelegramBot } from '../../bots/telegram/bot.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -40,8 +51,28 @@ const readConfig = (): Config => {
   }
 };
 
+/** One agency per deployment for now: the first (and only) one in the database, once it exists. */
+const agencyOf = (core: CoreDeps) => {
+  let agency: string | null = null;
+  return async () => (agency ??= (await core.store.agencies.list())[0]?.id ?? null);
+};
+
 /** The channel senders that reach real providers, for the channels the configuration sets up. */
 const realSenders = (config: Config, base: { store: Store; clock: Clock }) => ({
+  ...(config.channels.sms
+    ? {
+        sms: twilioSender({
+          accountSid: config.TWILIO_ACCOUNT_SID!,
+          authToken: config.TWILIO_AUTH_TOKEN!,
+          from: config.TWILIO_FROM!,
+          apiBase: config.TWILIO_API_BASE,
+          statusCallbackUrl: `${config.PUBLIC_URL.replace(/\/+$/, '')}${STATUS_PATH}`,
+          deliveries: base.store.deliveries,
+          clock: base.clock,
+          throttle: keyedThrottle({ clock: base.clock, ...smsPacing(config.SMS_SEND_RATE) }),
+        }),
+      }
+    : {}),
   ...(config.TELEGRAM_BOT_TOKEN
     ? {
         telegram: telegramSender({
@@ -59,20 +90,28 @@ const realSenders = (config: Config, base: { store: Store; clock: Clock }) => ({
  * for the webhook (TELEGRAM_MODE=webhook) or asks for updates itself (polling). Null when off or
  * when the Bot API cannot be reached (the rest of Casebridge still runs).
  */
+/**
+ * Twilio's account for the SMS webhooks: the configured one, or in demo mode a pair made up at
+ * start (so /dev/phone signs its texts exactly as Twilio would, and no one else can). Media are
+ * fetched from Twilio's hosts only — in the demo, from this server's own sample files.
+ */
+const smsAccount = (config: Config) => {
+  if (config.channels.sms) {
+    const account = { accountSid: config.TWILIO_ACCOUNT_SID!, authToken: config.TWILIO_AUTH_TOKEN! };
+    return { ...account, mediaHosts: TWILIO_MEDIA_HOSTS };
+  }
+  if (!config.DEMO) return null;
+  return { accountSid: `AC${'de'.repeat(16)}`, authToken: randomToken(), mediaHosts: [`127.0.0.1:${config.PORT}`, `localhost:${config.PORT}`] };
+};
+
 const startTelegram = async (config: Config, core: CoreDeps): Promise<TelegramBot | null> => {
   if (!config.TELEGRAM_BOT_TOKEN) return null;
-  let agency: string | null = null;
-  const agencyId = async () => (agency ??= (await core.store.agencies.list())[0]?.id ?? null);
-  const bot = createTelegramBot({ core, agencyId, token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT });
+  const bot = createTelegramBot({ core, agencyId: agencyOf(core), token: config.TELEGRAM_BOT_TOKEN, apiRoot: config.TELEGRAM_API_ROOT });
   try {
     await bot.init();
   } catch (e) {
     console.error(t('en', 'telegram.log_not_started'), e instanceof Error ? e.message.split(config.TELEGRAM_BOT_TOKEN).join('***') : '');
     return null;
-  }
-  if (config.TELEGRAM_MODE === 'polling') {
-    say('telegram.log_polling');
-    void bot.start().catch((e: unknown) => console.error(t('en', 'telegram.log_update_failed'), e));
   }
   return bot;
 };
@@ -87,34 +126,78 @@ export const start = async (config: Config) => {
     migrationsFolder: resolve(root, 'migrations'),
   });
   const base = { store: db.store, clock: systemClock(), ids: randomIds() };
-  const delivery = startDeliveryLoop(
-    {
-      ...base,
-      maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
-      // A configured channel gets its real sender; the others are off, or dev in demo mode.
-      senderFor: senderFor({ channels: config.channels, demo: config.DEMO }, realSenders(config, base), devSender(base)),
+  const onError = (key: string) => (e: unknown) => console.error(t('en', key), e);
+  // A configured channel gets its real sender; the others are off, or dev in demo mode.
+  const route = senderFor({ channels: config.channels, demo: config.DEMO }, realSenders(config, base), devSender(base));
+  const delivery = startWorkLoop(
+    async () => {
+      const c = await deliverDue(
+        { ...base, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, senderFor: route, onGone: (row, gone) => channelGone(base, row, gone) },
+        base.clock.now(),
+      );
+      return c.sent + c.retried + c.dead;
     },
-    { intervalMs: 1000, onError: (e) => console.error(t('en', 'server.delivery_failed'), e) },
+    { intervalMs: 1000, batchSize: 20, onError: onError('server.delivery_failed') },
   );
-  const core: CoreDeps = { ...base, t, blobs: fsBlobStore(resolve(config.BLOB_DIR)), onOutbox: delivery.kick };
+  let inbox: WorkLoop | null = null;
+  const core: CoreDeps = { ...base, t, blobs: fsBlobStore(resolve(config.BLOB_DIR)), onOutbox: delivery.kick, onInbox: () => inbox?.kick() };
   const seeded = config.DEMO ? await seedDemo(core) : null;
   const bot = await startTelegram(config, core);
-  const webhook = bot && config.TELEGRAM_MODE === 'webhook' && config.TELEGRAM_WEBHOOK_SECRET ? { bot, secret: config.TELEGRAM_WEBHOOK_SECRET } : undefined;
+  const sms = smsAccount(config);
+  const media = (url: string) => ({ url, accountSid: sms!.accountSid, authToken: sms!.authToken, allowedHosts: sms!.mediaHosts });
+  // What the webhooks accepted, handled in the background: the bot's updates and the texts.
+  const handlers = {
+    ...(bot ? telegramInboxHandlers(bot) : {}),
+    ...(sms
+      ? smsInboxHandlers({
+          core,
+          agencyId: agencyOf(core),
+          publicUrl: config.PUBLIC_URL,
+          fetchMedia: (url, maxBytes) => fetchTwilioMedia({ ...media(url), maxBytes }),
+          ...(config.channels.sms ? { deleteMedia: (url: string) => deleteTwilioMedia(media(url)) } : {}),
+        })
+      : {}),
+  };
+  inbox = startWorkLoop(
+    async () => {
+      const c = await handleInbox(
+        {
+          store: base.store,
+          handlers,
+          maxAttempts: INBOX_MAX_ATTEMPTS,
+          onFailure: (item, e) => console.error(t('en', 'server.inbox_failed', { source: item.source, id: item.externalId, attempt: item.attempts }), e),
+        },
+        base.clock.now(),
+      );
+      return c.done + c.retried + c.dead;
+    },
+    { intervalMs: 1000, batchSize: 20, onError: onError('server.inbox_loop_failed') },
+  );
+  // Polling: the server asks Telegram for updates and stores them in the inbox, as the webhook would.
+  const polling =
+    bot && config.TELEGRAM_MODE === 'polling'
+      ? startPolling({ api: bot.api, core, agencyId: agencyOf(core), onError: onError('telegram.log_update_failed') })
+      : null;
+  if (polling) say('telegram.log_polling');
+  const webhook = bot && config.TELEGRAM_MODE === 'webhook' && config.TELEGRAM_WEBHOOK_SECRET ? { secret: config.TELEGRAM_WEBHOOK_SECRET } : undefined;
   const app = createApp({
     core,
     demo: config.DEMO,
     publicUrl: config.PUBLIC_URL,
     telegramBotUsername: config.TELEGRAM_BOT_USERNAME ?? bot?.botInfo.username,
     telegram: webhook,
+    sms: sms ? { accountSid: sms.accountSid, authToken: sms.authToken } : undefined,
   });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((ok) => server.once('listening', () => ok()));
   delivery.kick();
+  inbox.kick();
   return {
     seeded,
     async stop() {
-      if (bot?.isRunning()) await bot.stop();
+      await polling?.stop();
       await new Promise<void>((ok) => server.close(() => ok()));
+      await inbox?.stop();
       await delivery.stop();
       db.close();
     },

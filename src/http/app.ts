@@ -5,9 +5,11 @@ import { errorHandler } from './middleware/error-handler/index.ts';
 import { locale } from './middleware/locale/index.ts';
 import { devIndexRoutes } from './routes/dev-index.tsx';
 import { devOutboxRoutes } from './routes/dev-outbox.tsx';
+import { devPhoneRoutes } from './routes/dev-phone.tsx';
 import { healthRoutes } from './routes/health.ts';
 import { portalRoutes } from '../../portal/app.ts';
 import { telegramWebhookRoutes } from '../../bots/telegram/webhook.ts';
+import { twilioWebhookRoutes } from '../../bots/sms/twilio/webhook.ts';
 
 /**
  * The whole HTTP surface, built from its dependencies only: the same app runs under
@@ -49,10 +51,13 @@ export const createApp = (deps: HttpDeps) => {
   if (deps.demo) {
     app.route('/', devOutboxRoutes(deps));
     app.route('/', devIndexRoutes(deps, agencyId));
+    app.route('/', devPhoneRoutes(deps, (req) => app.fetch(req)));
   }
   // Without a bot the path is simply unknown (and never reaches the portal's form checks).
   if (deps.telegram) app.route('/', telegramWebhookRoutes({ core: deps.core, agencyId, ...deps.telegram }));
   else app.post('/webhooks/telegram', (c) => c.notFound());
+  if (deps.sms) app.route('/', twilioWebhookRoutes({ core: deps.core, agencyId, publicUrl: deps.publicUrl, ...deps.sms }));
+  else app.post('/webhooks/sms/*', (c) => c.notFound());
   app.route('/', portalRoutes({ ...deps, agencyId }));
   return app;
 };

@@ -1,4 +1,3 @@
-import type { TelegramUpdateHandler } from '../../bots/telegram/webhook.ts';
 import type { CoreDeps } from '../usecases/shared/deps.ts';
 
 /** What the HTTP app needs: the core, and the few settings that change what it serves. */
@@ -8,8 +7,13 @@ export interface HttpDeps {
   publicUrl: string;
   /** the Telegram bot's @username without @: the portal offers "Connect Telegram" only when set */
   telegramBotUsername?: string | undefined;
-  /** the Telegram bot and its webhook secret: POST /webhooks/telegram is served only when set */
-  telegram?: { bot: TelegramUpdateHandler; secret: string } | undefined;
+  /** the Telegram webhook's secret: POST /webhooks/telegram is served only when set (the inbox worker runs the bot) */
+  telegram?: { secret: string } | undefined;
+  /**
+   * Twilio's account and auth token: POST /webhooks/sms/twilio(/status) are served only when set.
+   * In demo mode without Twilio, the server's own demo pair, so /dev/phone signs like Twilio does.
+   */
+  sms?: { accountSid: string; authToken: string } | undefined;
   /** where unexpected errors are reported (console.error by default) */
   logError?: (message: string, error: unknown) => void;
 }

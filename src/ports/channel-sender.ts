@@ -22,6 +22,12 @@ export type SendResult =
       /** the provider's Retry-After, when it gave one */
       retryAfterMs?: number;
       error: string;
+      /**
+       * The address no longer takes our messages: the person blocked the bot or texted STOP
+       * (`opted_out`), or it does not exist / cannot receive (`unreachable`). The delivery worker
+       * withdraws the channel so nothing else is queued for it.
+       */
+      gone?: 'opted_out' | 'unreachable';
     };
 
 export interface ChannelSender {

@@ -17,4 +17,15 @@ export interface DeliveryLogRepo {
   find(idempotencyKey: string): Promise<{ externalId: string | null } | null>;
   /** Records an accepted send; a key already recorded is left as it was (insert-or-ignore). */
   record(row: DeliveryRecord): Promise<void>;
+  /** The delivery a provider's id belongs to, with the last status the provider reported. */
+  findByExternalId(channel: string, externalId: string): Promise<{ idempotencyKey: string; providerStatus: string | null } | null>;
+  /**
+   * Records a status the provider reported, only over a status in `replaces` (or none yet), so
+   * callbacks arriving out of order never move a message back. False when nothing changed.
+   */
+  setProviderStatus(
+    channel: string,
+    externalId: string,
+    update: { status: string; error: string | null; at: Millis; replaces: readonly string[] },
+  ): Promise<boolean>;
 }

@@ -276,6 +276,9 @@ export interface Store extends AuthStore {
   audit: AuditRepo;
   devOutbox: DevOutboxRepo;
   deliveries: import('./delivery-log.ts').DeliveryLogRepo;
+  inbox: import('./inbox.ts').InboxRepo;
+  states: import('./inbox.ts').ConversationStateRepo;
+  smsOptOuts: import('./sms.ts').SmsOptOutRepo;
   /** Applies every write in one atomic batch. */
   commit(writes: Write[]): Promise<CommitOutcome>;
   /** A cheap query that proves the database answers. */

@@ -40,6 +40,10 @@ export interface FakeBotApi {
   sent: FakeSentMessage[];
   /** the next `times` calls of `method` (default sendMessage) answer with this failure */
   fail(failure: FakeFailure, opts?: { times?: number; method?: string }): void;
+  /** an update for getUpdates to hand out (polling mode) */
+  queueUpdate(update: { update_id: number }): void;
+  /** how many times deleteWebhook was called */
+  readonly webhookDeleted: number;
   /** a file the "user" sent: getFile describes it and `/file/bot<token>/<path>` serves its bytes */
   addFile(fileId: string, bytes: Uint8Array): void;
   /** the file paths downloaded through `/file/bot<token>/<path>`, in order */
@@ -103,6 +107,9 @@ export const startFakeBotApi = async (opts: { token?: string } = {}): Promise<Fa
   let nextMessageId = 1;
   const files = new Map<string, { path: string; bytes: Uint8Array }>();
   const downloads: string[] = [];
+  /** updates waiting for getUpdates (polling), as Telegram keeps them until confirmed by offset */
+  let updates: { update_id: number }[] = [];
+  let webhookDeleted = 0;
 
   // Downloads are plain GETs of the file's bytes, outside the JSON method API.
   const serveFile = (res: ServerResponse, path: string) => {
@@ -165,7 +172,7 @@ export const startFakeBotApi = async (opts: { token?: string } = {}): Promise<Fa
     const method = m[2]!;
     const params = await paramsOf(req, url);
     if (!params) return refuse(res, 400, 'Bad Request: invalid request body');
-    if (!['getMe', 'sendMessage', 'answerCallbackQuery', 'getFile'].includes(method)) return refuse(res, 404, 'Not Found: method not found');
+    if (!['getMe', 'sendMessage', 'answerCallbackQuery', 'getFile', 'getUpdates', 'deleteWebhook'].includes(method)) return refuse(res, 404, 'Not Found: method not found');
     const call: FakeCall = { method, params, status: null };
     calls.push(call);
     const i = failures.findIndex((f) => f.method === method);
@@ -183,6 +190,19 @@ export const startFakeBotApi = async (opts: { token?: string } = {}): Promise<Fa
       call.status = 200;
       const fileId = String(params.file_id);
       return send(res, 200, { ok: true, result: { file_id: fileId, file_unique_id: `u${fileId}`, file_size: file.bytes.length, file_path: file.path } });
+    }
+    if (method === 'deleteWebhook') {
+      webhookDeleted += 1;
+      call.status = 200;
+      return send(res, 200, { ok: true, result: true });
+    }
+    if (method === 'getUpdates') {
+      // An offset confirms every update before it; a long poll waits (here at most 200 ms) for news.
+      const offset = Number(params.offset ?? 0);
+      updates = updates.filter((u) => u.update_id >= offset);
+      if (updates.length === 0 && Number(params.timeout ?? 0) > 0) await new Promise((ok) => setTimeout(ok, 200));
+      call.status = 200;
+      return send(res, 200, { ok: true, result: updates.slice(0, Number(params.limit ?? 100)) });
     }
     if (method === 'answerCallbackQuery') {
       if (!params.callback_query_id) return (call.status = 400), refuse(res, 400, 'Bad Request: query is too old and response timeout expired or query ID is invalid');
@@ -205,6 +225,12 @@ export const startFakeBotApi = async (opts: { token?: string } = {}): Promise<Fa
     calls,
     sent,
     downloads,
+    queueUpdate(update) {
+      updates.push(update);
+    },
+    get webhookDeleted() {
+      return webhookDeleted;
+    },
     addFile(fileId, bytes) {
       files.set(fileId, { path: `documents/file_${files.size}`, bytes });
     },

@@ -14,6 +14,9 @@ interface TestEnv {
 let migrated: Promise<void> | null = null;
 
 const TABLES = [
+  'sms_opt_outs',
+  'inbox',
+  'conversation_states',
   'channel_deliveries',
   'telegram_links',
   'portal_sessions',

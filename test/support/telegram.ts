@@ -1,9 +1,17 @@
 // Drives the Telegram bot the way Telegram does: signed webhook posts to the real HTTP app, with
-// the bot talking to a fake Bot API on 127.0.0.1.
+// the bot talking to a fake Bot API on 127.0.0.1. After each post the harness runs what the
+// server runs in the background: the inbox worker (the bot handles the update) and the delivery
+// worker (the replies reach the fake), so a test reads the chat as the client would.
 import { expect } from 'vitest';
 import { createTelegramBot } from '../../bots/telegram/bot.ts';
+import { telegramInboxHandlers } from '../../bots/telegram/inbox.ts';
+import { telegramSender } from '../../bots/telegram/send.ts';
 import { SECRET_HEADER } from '../../bots/telegram/webhook.ts';
 import { createApp } from '../../src/http/app.ts';
+import { devSender } from '../../src/senders/dev-sender.ts';
+import { channelGone } from '../../src/usecases/outbox/channel-gone.ts';
+import { deliverDue } from '../../src/usecases/outbox/deliver-outbox.ts';
+import { handleInbox } from '../../src/usecases/inbox/handle-inbox.ts';
 import { createTelegramLink } from '../../src/usecases/telegram/create-telegram-link.ts';
 import { startFakeBotApi } from '../fakes/telegram-bot-api.ts';
 import type { TestCore } from './core.ts';
@@ -19,7 +27,8 @@ export const buttonsOf = (m: { reply_markup: unknown } | undefined): Button[] =>
 const commandEntities = (text: string) =>
   text.startsWith('/') ? { entities: [{ type: 'bot_command', offset: 0, length: text.split(' ')[0]!.length }] } : {};
 
-export const startTelegram = async (core: TestCore, w: World) => {
+/** `firstUpdateId`: a second harness on the same store must not reuse the first one's update ids. */
+export const startTelegram = async (core: TestCore, w: World, opts: { firstUpdateId?: number } = {}) => {
   const api = await startFakeBotApi();
   const botInfo = {
     ...api.bot,
@@ -35,8 +44,24 @@ export const startTelegram = async (core: TestCore, w: World) => {
     supports_join_request_queries: false,
   };
   const bot = createTelegramBot({ core, agencyId: async () => w.agency.id, token: api.token, apiRoot: api.apiRoot, botInfo });
-  const app = createApp({ core, demo: false, publicUrl: 'http://localhost:8787', telegram: { bot, secret: SECRET } });
-  let nextUpdate = 1;
+  const app = createApp({ core, demo: false, publicUrl: 'http://localhost:8787', telegram: { secret: SECRET } });
+  // Pacing is the throttle's own test; here every reply may go at once.
+  const telegram = telegramSender({ token: api.token, apiRoot: api.apiRoot, deliveries: core.store.deliveries, clock: core.clock, throttle: { wait: async () => {} } });
+  const other = devSender(core);
+  /** What the bot threw while handling updates (a test expects none unless it says so). */
+  const failures: unknown[] = [];
+  /** The background work: handle what the webhook stored, then deliver what got queued. */
+  const work = async () => {
+    const handlers = telegramInboxHandlers(bot);
+    while ((await handleInbox({ store: core.store, handlers, maxAttempts: 3, onFailure: (_i, e) => failures.push(e) }, core.clock.now())).done > 0);
+    const deliver = () =>
+      deliverDue(
+        { store: core.store, senderFor: (ch) => (ch === 'telegram' ? telegram : other), maxAttempts: 5, onGone: (row, gone) => channelGone(core, row, gone) },
+        core.clock.now(),
+      );
+    while ((await deliver()).sent > 0);
+  };
+  let nextUpdate = opts.firstUpdateId ?? 1;
   let nextMessage = 100;
   let nextQuery = 1;
 
@@ -48,10 +73,12 @@ export const startTelegram = async (core: TestCore, w: World) => {
       headers: { 'content-type': 'application/json', ...(secret === null ? {} : { [SECRET_HEADER]: secret }) },
       body,
     });
-  /** Posts an update as Telegram would and expects it accepted. */
+  /** Posts an update as Telegram would, expects it accepted, and lets the server do its work. */
   const send = async (update: object) => {
     const res = await post(JSON.stringify(update));
     expect(res.status).toBe(200);
+    await work();
+    expect(failures).toEqual([]);
     return res;
   };
   const messageUpdate = (chatId: number, body: Record<string, unknown>) => ({
@@ -77,7 +104,7 @@ export const startTelegram = async (core: TestCore, w: World) => {
     if (!r.ok) throw new Error(r.code);
     await text(`/start ${r.value.token}`, chatId);
   };
-  return { api, app, chat, from, post, send, messageUpdate, textUpdate, text, press, lastTo, link };
+  return { api, app, bot, work, failures, chat, from, post, send, messageUpdate, textUpdate, text, press, lastTo, link };
 };
 
 export type TelegramHarness = Awaited<ReturnType<typeof startTelegram>>;

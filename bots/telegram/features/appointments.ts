@@ -10,20 +10,27 @@ import { getAppointment } from '../../../src/usecases/appointments/get-appointme
 import { listAppointments } from '../../../src/usecases/appointments/list-appointments.ts';
 import { requestReschedule } from '../../../src/usecases/appointments/request-reschedule.ts';
 import { formatWhen } from '../../../src/usecases/shared/format.ts';
-import { clientActor, localeOf, say, type BotContext, type BotEnv } from '../context.ts';
-import { pendingCancels } from './appointments-pending.ts';
+import { clientActor, localeOf, say, whereOf, type BotContext, type BotEnv } from '../context.ts';
+import { askWrite, takeQuestion } from '../../../src/usecases/shared/conversation-state.ts';
+import { MINUTE } from '../../../src/domain/time.ts';
 import { appointmentButtons, appointmentLine, slotButtons } from './appointments-view.ts';
 
 /** At most this many appointments are listed; the portal shows them all. */
 const MAX_LISTED = 10;
 const ID = '([A-Za-z0-9_-]{1,48})';
 
+/** "Cancel" asks why; the chat's next text within this time is the reason (the chat's open question). */
+export const REASON_WAIT = 10 * MINUTE;
+const CANCEL_REASON = 'cancel_reason';
+
 type Refusal = { code: string; detail?: Record<string, string | number> };
 
 /** `abandon` goes right after the chat is identified; `feature` after the gate, before relay. */
 export const appointmentsFeature = (env: BotEnv) => {
   const feature = new Composer<BotContext>();
-  const pending = pendingCancels();
+  /** The chat's waiting cancel, closed: it is answered (or abandoned) once. */
+  const takeCancel = (ctx: BotContext) =>
+    ctx.client ? takeQuestion<{ appointmentId: string }>(env.core, whereOf(ctx), ctx.client.id, [CANCEL_REASON]) : Promise.resolve(null);
   const now = () => env.core.clock.now();
   const t = (ctx: BotContext, key: string, vars?: Record<string, string | number>) => env.core.t(localeOf(ctx), key, vars);
   const reply = (ctx: BotContext, text: string) => ctx.reply(text, { link_preview_options: { is_disabled: true } });
@@ -48,20 +55,20 @@ export const appointmentsFeature = (env: BotEnv) => {
   const abandon = new Composer<BotContext>();
   abandon.on('message', async (ctx, next) => {
     const isCommand = ctx.message.entities?.some((e) => e.type === 'bot_command' && e.offset === 0);
-    if (isCommand && pending.take(ctx.chat.id, now())) await say(env, ctx, 'appointments.cancel_aborted');
+    if (isCommand && (await takeCancel(ctx))) await say(env, ctx, 'appointments.cancel_aborted');
     return next();
   });
 
   // A waiting cancel takes the chat's next text as its reason; anything else (a voice note…) abandons it.
   feature.on('message', async (ctx, next) => {
-    const waiting = pending.take(ctx.chat.id, now());
+    const waiting = await takeCancel(ctx);
     if (!waiting) return next();
     const text = ctx.message.text;
-    if (text === undefined || waiting.clientId !== ctx.client!.id) {
+    if (text === undefined) {
       await say(env, ctx, 'appointments.cancel_aborted');
       return next();
     }
-    const r = await cancelAppointment(env.core, actor(ctx), { clientId: waiting.clientId, appointmentId: waiting.appointmentId, reason: text });
+    const r = await cancelAppointment(env.core, actor(ctx), { clientId: waiting.clientId, appointmentId: waiting.data.appointmentId, reason: text });
     return r.ok ? say(env, ctx, 'appointments.cancelled') : refuse(ctx, r);
   });
 
@@ -107,7 +114,8 @@ export const appointmentsFeature = (env: BotEnv) => {
     const r = await getAppointment(env.core, actor(ctx), { clientId: client.id, appointmentId: ctx.match[1]! });
     if (!r.ok) return refuse(ctx, r);
     if (!canCancel(r.value, now())) return refuse(ctx, { code: 'not_cancellable' });
-    pending.start(ctx.chat!.id, client.id, r.value.id, now());
+    const ask = { kind: CANCEL_REASON, clientId: client.id, data: { appointmentId: r.value.id } };
+    await env.core.store.commit([askWrite(env.core, whereOf(ctx), ask, REASON_WAIT)]);
     return say(env, ctx, 'appointments.cancel_reason');
   });
   return { abandon, feature };

@@ -1,10 +1,10 @@
-// How a document request reads in the chat, and the waiting "send the file now" state.
+// How a document request reads in the chat.
 // Callback data names the request, but the bot never trusts it: every press and every file goes
 // through the use cases as the chat's own client, so another client's id is simply not found.
 import { InlineKeyboard } from 'grammy';
 import { extensionFor, type AcceptedType } from '../../../src/domain/file-type.ts';
 import { MINUTE } from '../../../src/domain/time.ts';
-import type { Client, Locale, Millis } from '../../../src/domain/types.ts';
+import type { Client, Locale } from '../../../src/domain/types.ts';
 import type { DocumentRequestView } from '../../../src/usecases/documents/list-document-requests.ts';
 import type { BotEnv } from '../context.ts';
 import { MAX_CALLBACK_BYTES } from './appointments-view.ts';
@@ -47,24 +47,5 @@ export const pickButtons = (env: BotEnv, locale: Locale, client: Client, open: D
 export const fileKind = (env: BotEnv, locale: Locale, type: string): string =>
   env.core.t(locale, `portal.documents.type.${extensionFor(type as AcceptedType) ?? 'other'}`);
 
-// The chosen request waits 10 minutes for the file, in this process's memory, per chat (like a
-// waiting cancel: a lost state only means the client is asked to pick again).
-const FILE_WAIT = 10 * MINUTE;
-const MAX_WAITING = 10_000;
-
-export const pendingUploads = () => {
-  const waiting = new Map<number, { clientId: string; requestId: string; expiresAt: Millis }>();
-  return {
-    start(chatId: number, clientId: string, requestId: string, now: Millis) {
-      for (const [chat, p] of waiting) if (p.expiresAt <= now) waiting.delete(chat);
-      if (waiting.size >= MAX_WAITING) waiting.delete(waiting.keys().next().value!);
-      waiting.set(chatId, { clientId, requestId, expiresAt: now + FILE_WAIT });
-    },
-    /** The chat's chosen request for this client, removed: one file answers it. */
-    take(chatId: number, clientId: string, now: Millis): string | null {
-      const p = waiting.get(chatId);
-      waiting.delete(chatId);
-      return p && p.expiresAt > now && p.clientId === clientId ? p.requestId : null;
-    },
-  };
-};
+/** How long a chosen request waits for its file. */
+export const FILE_WAIT = 10 * MINUTE;

@@ -1,23 +1,25 @@
 // Documents: the client's open requests with a "Send a file for this" button, and photos or
 // files sent to the chat stored for a request. The file goes to the request the client chose
-// (within 10 minutes), else to their only open request, else they are asked to pick one.
+// (within 10 minutes, kept in the store as the chat's open question), else to their only open
+// request, else they are asked to pick one.
 // Every step runs the use cases as the chat's own client (door 'telegram').
 import { Composer } from 'grammy';
 import { listDocumentRequests, type DocumentRequestView } from '../../../src/usecases/documents/list-document-requests.ts';
 import { uploadDocument } from '../../../src/usecases/documents/upload-document.ts';
-import { clientActor, localeOf, say, type BotContext, type BotEnv } from '../context.ts';
-import { fileKind, pendingUploads, pickButtons, requestLine, sendButton } from './documents-view.ts';
+import { clientActor, localeOf, say, whereOf, type BotContext, type BotEnv } from '../context.ts';
+import { askWrite, takeQuestion } from '../../../src/usecases/shared/conversation-state.ts';
+import { FILE_WAIT, fileKind, pickButtons, requestLine, sendButton } from './documents-view.ts';
 import { downloadTelegramFile, type FileSource } from './download.ts';
 
 /** At most this many requests are listed; the portal shows them all. */
 const MAX_LISTED = 10;
 const ID = '([A-Za-z0-9_-]{1,48})';
+/** The chat's open question "which request is the next file for". */
+const UPLOAD_FOR = 'upload_for';
 
 /** Runs after the gate and before relay; it ends the chain for every photo or file it is sent. */
 export const documentsFeature = (env: BotEnv, files: FileSource) => {
   const feature = new Composer<BotContext>();
-  const pending = pendingUploads();
-  const now = () => env.core.clock.now();
   const t = (ctx: BotContext, key: string, vars?: Record<string, string | number>) => env.core.t(localeOf(ctx), key, vars);
   const reply = (ctx: BotContext, text: string) => ctx.reply(text, { link_preview_options: { is_disabled: true } });
   const actor = (ctx: BotContext) => clientActor(ctx.client!);
@@ -56,14 +58,16 @@ export const documentsFeature = (env: BotEnv, files: FileSource) => {
     if (!open) return;
     const chosen = open.find((r) => r.id === ctx.match[1]);
     if (!chosen) return say(env, ctx, 'documents.not_found');
-    pending.start(ctx.chat!.id, ctx.client!.id, chosen.id, now());
+    const ask = { kind: UPLOAD_FOR, clientId: ctx.client!.id, data: { requestId: chosen.id } };
+    await env.core.store.commit([askWrite(env.core, whereOf(ctx), ask, FILE_WAIT)]);
     return say(env, ctx, 'documents.send_now');
   });
 
   feature.on(['message:photo', 'message:document'], async (ctx) => {
     const client = ctx.client!;
     const locale = localeOf(ctx);
-    let requestId = pending.take(ctx.chat.id, client.id, now());
+    const chosen = await takeQuestion<{ requestId: string }>(env.core, whereOf(ctx), client.id, [UPLOAD_FOR]);
+    let requestId = chosen?.data.requestId;
     if (!requestId) {
       const open = await openRequests(ctx);
       if (!open) return;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, lte, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, lte, lt, or, sql } from 'drizzle-orm';
 import type { DevOutboxRepo, InboundRepo, OutboxRepo, AuditRepo } from '../../ports/store.ts';
 import { auditLog, devMessages, inboundEvents, outbox } from '../schema.ts';
 import { write, type Db } from '../types.ts';
@@ -19,7 +19,7 @@ export const outboxRepo = (db: Db): OutboxRepo => ({
           or(isNull(outbox.lockedUntil), lt(outbox.lockedUntil, now)),
         ),
       )
-      .orderBy(asc(outbox.nextAttemptAt))
+      .orderBy(asc(outbox.nextAttemptAt), asc(sql`${outbox}.rowid`))
       .limit(limit);
     // One statement: SQLite evaluates the choice and the lease under the same write lock.
     const rows = await db
@@ -31,9 +31,10 @@ export const outboxRepo = (db: Db): OutboxRepo => ({
           or(isNull(outbox.lockedUntil), lt(outbox.lockedUntil, now)),
         ),
       )
-      .returning()
+      .returning({ ...getTableColumns(outbox), seq: sql<number>`rowid` })
       .all();
-    return rows.sort((a, b) => a.nextAttemptAt - b.nextAttemptAt);
+    // Due first; rows queued in the same millisecond (a bot's two replies) in the order they were written.
+    return rows.sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.seq - b.seq).map(({ seq: _seq, ...row }) => row);
   },
   async markSent(id, externalId, sender, now) {
     await db

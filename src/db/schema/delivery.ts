@@ -93,9 +93,17 @@ export const commitGuards = sqliteTable('commit_guards', {
  * A channel sender's own record of what the provider accepted, per idempotency key: providers
  * such as Telegram and Twilio do not deduplicate, so a resend after a crash checks here first.
  */
-export const channelDeliveries = sqliteTable('channel_deliveries', {
-  idempotencyKey: text('idempotency_key').primaryKey(),
-  channel: text('channel').notNull(),
-  externalId: text('external_id'),
-  sentAt: integer('sent_at').notNull(),
-});
+export const channelDeliveries = sqliteTable(
+  'channel_deliveries',
+  {
+    idempotencyKey: text('idempotency_key').primaryKey(),
+    channel: text('channel').notNull(),
+    externalId: text('external_id'),
+    sentAt: integer('sent_at').notNull(),
+    /** what the provider last reported (Twilio: queued → sent → delivered | undelivered | failed) */
+    providerStatus: text('provider_status'),
+    providerError: text('provider_error'),
+    statusAt: integer('status_at'),
+  },
+  (t) => [index('channel_deliveries_external_idx').on(t.channel, t.externalId)],
+);

@@ -23,6 +23,11 @@ export const devIndexRoutes = (deps: HttpDeps, demoAgencyId: () => Promise<strin
           <li>
             <a href="/dev/outbox">{t('dev.link_outbox')}</a>
           </li>
+          {deps.sms ? (
+            <li>
+              <a href="/dev/phone">{t('dev.phone.link')}</a>
+            </li>
+          ) : null}
           <li>
             <a href="/dev/outbox.json">{t('dev.link_outbox_json')}</a>
           </li>

@@ -214,3 +214,37 @@ describe('upload: file and record stay together', () => {
     expect(s.blobs).toEqual([s.files[0]?.blobKey]);
   });
 });
+
+describe('upload: the caseworker is told', () => {
+  it('queues one notice to whoever asked for the file, with the request, type and size, when the client sends it', async () => {
+    const req = await addRequest({ staffId: w.staff.id, kind: 'Proof of address' });
+    const r = await uploadDocument(core, w.asAlice, { clientId: w.alice.id, requestId: req.id, bytes: sampleFile('pdf', 3 * 1024), channel: 'telegram' });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    const staffRows = (await core.store.outbox.list(w.scope)).filter((o) => o.channel === 'slack');
+    expect(staffRows).toHaveLength(1);
+    expect(staffRows[0]).toMatchObject({
+      staffId: w.staff.id,
+      clientId: w.alice.id,
+      toAddress: `staff:${w.staff.id}`,
+      template: 'staff.document_uploaded',
+      idempotencyKey: `doc-uploaded:${r.value.document.id}`,
+      text: core.t('en', 'staff.document_uploaded', { client: 'Alice Moreno', request: 'Proof of address', type: core.t('en', 'portal.documents.type.pdf'), size: '3 KB', channel: 'telegram' }),
+    });
+    expect(JSON.parse(staffRows[0]!.payload)).toEqual({ documentId: r.value.document.id, requestId: req.id, detectedType: 'application/pdf', size: 3 * 1024 });
+  });
+
+  it('queues nothing for staff when staff add the file themselves', async () => {
+    const req = await addRequest({ staffId: w.staff.id });
+    const r = await uploadDocument(core, w.asStaff, { clientId: w.alice.id, requestId: req.id, bytes: sampleFile('pdf', 600), channel: 'slack' });
+    expect(r.ok).toBe(true);
+    expect((await core.store.outbox.list(w.scope)).filter((o) => o.channel === 'slack')).toEqual([]);
+  });
+
+  it('queues nothing when a refused file changed nothing', async () => {
+    const req = await addRequest({ staffId: w.staff.id });
+    const r = await uploadDocument(core, w.asAlice, { clientId: w.alice.id, requestId: req.id, bytes: new TextEncoder().encode('plain text'), channel: 'portal' });
+    expect(r.ok).toBe(false);
+    expect(await core.store.outbox.list(w.scope)).toEqual([]);
+  });
+});

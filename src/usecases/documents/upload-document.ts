@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { actorId, type Actor } from '../../domain/actor.ts';
-import { detectFileType } from '../../domain/file-type.ts';
+import { detectFileType, extensionFor } from '../../domain/file-type.ts';
 import { sha256Hex } from '../../domain/secrets.ts';
 import { fail, ok, type Result } from '../../domain/result.ts';
 import type { DocumentRequest, DocumentRequestStatus, StoredDocument } from '../../domain/types.ts';
@@ -8,6 +8,7 @@ import type { CommitOutcome } from '../../ports/store.ts';
 import { auditWrite } from '../shared/audit.ts';
 import type { CoreDeps } from '../shared/deps.ts';
 import { loadSettings } from '../shared/settings.ts';
+import { staffNoticeWrite } from '../shared/notify-staff.ts';
 import { documentBlobKey } from './document-blob-key.ts';
 import { loadRequest } from './load.ts';
 
@@ -48,6 +49,10 @@ export const limitInMb = (maxBytes: number): number => {
   const mb = maxBytes / (1024 * 1024);
   return mb >= 1 ? Math.floor(mb * 10) / 10 : Number(mb.toPrecision(2));
 };
+
+/** "340 KB", "2.5 MB": a file's size for staff to read. */
+export const formatSize = (n: number): string =>
+  n < 1024 * 1024 ? `${Math.max(1, Math.round(n / 1024))} KB` : `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`;
 
 /** Who delivered a file: `client:<id>`, `staff:<id>`, `admin:<id>` (or the bare type without an id). */
 export const uploaderOf = (actor: Actor): string => {
@@ -107,12 +112,24 @@ export const uploadDocument = async (
   }
 
   const patch = { status: 'uploaded' as const, rejectionReason: null };
+  // The caseworker hears of a file the client sent (not of one staff added themselves).
+  const tellStaff =
+    actor.type === 'client'
+      ? staffNoticeWrite(deps, client, {
+          key: 'document_uploaded',
+          staffId: request.staffId,
+          vars: { request: request.kind, type: deps.t('en', `portal.documents.type.${extensionFor(type) ?? 'other'}`), size: formatSize(bytes.length), channel: input.channel },
+          idempotencyKey: `doc-uploaded:${doc.id}`,
+          payload: { documentId: doc.id, requestId: request.id, detectedType: type, size: bytes.length },
+        })
+      : null;
   let outcome: CommitOutcome;
   try {
     outcome = await deps.store.commit([
       deps.store.documents.insertDocument(doc),
       deps.store.documents.updateRequest(actor, request.id, request.version, patch, now),
       auditWrite(deps, actor, 'document.upload', { type: 'document', id: doc.id }, client.id),
+      ...(tellStaff ? [tellStaff] : []),
     ]);
   } catch (e) {
     // The batch is atomic: its document row tells whether it landed before the error came back.

@@ -2,6 +2,7 @@ import type { SenderFor, OutboundMessage, SendResult } from '../../ports/channel
 import type { Millis, OutboxItem } from '../../domain/types.ts';
 import type { CoreDeps } from '../shared/deps.ts';
 import { backoffMs } from './backoff.ts';
+import { whyNotSend } from './may-send.ts';
 
 export interface DeliveryOptions {
   senderFor: SenderFor;
@@ -12,6 +13,8 @@ export interface DeliveryOptions {
   batchSize?: number;
   /** jitter source, in [0, 1) */
   random?: () => number;
+  /** told when a provider says the address takes no more messages (see channelGone) */
+  onGone?: (row: OutboxItem, gone: 'opted_out' | 'unreachable') => Promise<void>;
 }
 
 export interface DeliveryCounts {
@@ -72,6 +75,8 @@ export const deliverDue = async (
     if (row.attempts > deps.maxAttempts) return dead(row, row.lastError ?? 'max_attempts');
     const sender = deps.senderFor(row.channel);
     if (!sender) return dead(row, 'channel_off');
+    const refused = await whyNotSend(deps, row);
+    if (refused) return dead(row, refused);
     let result: SendResult;
     try {
       result = await sender.send(outboundOf(row));
@@ -85,6 +90,7 @@ export const deliverDue = async (
       await store.outbox.markSent(row.id, result.externalId, sender.name, now);
       return 'sent';
     }
+    if (result.gone && deps.onGone) await deps.onGone(row, result.gone);
     if (!result.retryable || row.attempts >= deps.maxAttempts) return dead(row, result.error);
     await store.outbox.markRetry(row.id, now + backoffMs(row.attempts, random, result.retryAfterMs), result.error);
     return 'retried';

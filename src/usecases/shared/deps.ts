@@ -13,4 +13,6 @@ export interface CoreDeps {
   blobs: BlobStore;
   /** Called after a commit that queued outgoing messages, so delivery need not wait for a tick. */
   onOutbox?: () => void;
+  /** Called after a webhook stored inbound work, so the inbox worker need not wait for a tick. */
+  onInbox?: () => void;
 }

@@ -29,7 +29,7 @@ const withdrawn = (ch: ClientChannel) => ch.consentWithdrawnAt !== null && (ch.c
  * changes nothing; every call on a known channel is audited.
  */
 export const unlinkTelegramChat = async (
-  deps: CoreDeps,
+  deps: Pick<CoreDeps, 'store' | 'clock' | 'ids'>,
   actor: Actor,
   raw: z.input<typeof inputSchema>,
 ): Promise<Result<TelegramUnlinked, 'invalid' | 'not_found'>> => {

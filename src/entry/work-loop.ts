@@ -1,20 +1,22 @@
-// The in-process delivery worker of the Node server: runs the outbox delivery use case every
-// interval, and at once when a commit queued something, never two runs at a time.
-import type { Clock } from '../ports/clock.ts';
-import type { Store } from '../ports/store.ts';
-import { deliverDue, type DeliveryOptions } from '../usecases/outbox/deliver-outbox.ts';
+// The Node server's in-process workers (outbox delivery, inbox handling): one step run every
+// interval, and at once when something was queued, never two runs of a step at a time.
 
-export interface DeliveryLoop {
+export interface WorkLoop {
   /** ask for a run soon (coalesced with any run already asked for) */
   kick(): void;
   /** resolves when the current run, if any, is over */
   stop(): Promise<void>;
 }
 
-export const startDeliveryLoop = (
-  deps: { store: Store; clock: Clock } & DeliveryOptions,
-  opts: { intervalMs: number; onError: (e: unknown) => void },
-): DeliveryLoop => {
+export interface WorkLoopOptions {
+  intervalMs: number;
+  /** a step that did this many items may have left more: run it again at once */
+  batchSize: number;
+  onError: (e: unknown) => void;
+}
+
+/** Runs `step` (which answers how many items it handled) on a timer and on `kick`. */
+export const startWorkLoop = (step: () => Promise<number>, opts: WorkLoopOptions): WorkLoop => {
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
@@ -30,8 +32,8 @@ export const startDeliveryLoop = (
         // Keep going while a batch was full or a kick came in meanwhile.
         for (let i = 0; i < 50; i++) {
           again = false;
-          const c = await deliverDue(deps, deps.clock.now());
-          if (!again && c.sent + c.retried + c.dead < (deps.batchSize ?? 20)) break;
+          const done = await step();
+          if (!again && done < opts.batchSize) break;
         }
       } catch (e) {
         opts.onError(e);

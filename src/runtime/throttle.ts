@@ -1,20 +1,21 @@
-// Telegram's broadcast limits: at most one message a second to the same chat, and about 30 a
-// second overall (we stay at 25). This in-process scheduler is what the Node delivery loop's
-// Telegram sender awaits before each call. On Workers, where every invocation is its own process,
+// Pacing for senders: a least gap between two messages to the same key, and a rate overall.
+// Telegram's limits are the defaults (one message a second to the same chat, about 30 a second
+// overall — we stay at 25); the SMS sender keys it by its From number. This in-process scheduler
+// is what the Node delivery loop's senders await before each call. On Workers, where every invocation is its own process,
 // the Queue consumer's batch pacing (batch size and delay) takes this role later.
-import type { Clock } from '../../src/ports/clock.ts';
+import type { Clock } from '../ports/clock.ts';
 
 export interface Throttle {
-  /** Resolves when a message to `chatId` may go; the slot is reserved at once, so callers queue up. */
-  wait(chatId: string): Promise<void>;
+  /** Resolves when a message to `key` may go; the slot is reserved at once, so callers queue up. */
+  wait(key: string): Promise<void>;
 }
 
 export interface ThrottleOptions {
   clock: Clock;
   /** waits `ms`; tests pass one that moves their clock */
   sleep?: (ms: number) => Promise<void>;
-  /** least time between two messages to one chat */
-  perChatMs?: number;
+  /** least time between two messages to one key (a chat, a sender number) */
+  perKeyMs?: number;
   /** messages per second overall */
   perSecond?: number;
 }
@@ -29,9 +30,9 @@ const PRUNE_AT = 1000;
  * 1/perSecond, kept as the sorted times already promised to callers. A new send takes the first
  * free gap at or after its chat's next time, so a chat made to wait does not hold up the others.
  */
-export const telegramThrottle = (opts: ThrottleOptions): Throttle => {
+export const keyedThrottle = (opts: ThrottleOptions): Throttle => {
   const sleep = opts.sleep ?? realSleep;
-  const perChatMs = opts.perChatMs ?? 1000;
+  const perKeyMs = opts.perKeyMs ?? 1000;
   const gap = 1000 / (opts.perSecond ?? 25);
   const chatNext = new Map<string, number>();
   /** promised send times, ascending, each at least `gap` from the next */
@@ -62,7 +63,7 @@ export const telegramThrottle = (opts: ThrottleOptions): Throttle => {
       const now = opts.clock.now();
       forget(now);
       const go = place(Math.max(now, chatNext.get(chatId) ?? now));
-      chatNext.set(chatId, go + perChatMs);
+      chatNext.set(chatId, go + perKeyMs);
       if (go > now) await sleep(go - now);
     },
   };

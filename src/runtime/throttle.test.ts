@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { testClock } from '../../test/support/core.ts';
-import { telegramThrottle } from './throttle.ts';
+import { keyedThrottle } from './throttle.ts';
 
 /** A throttle on a test clock whose sleeps move the clock, recording when each wait ended. */
-const paced = (opts: { perSecond?: number; perChatMs?: number } = {}) => {
+const paced = (opts: { perSecond?: number; perKeyMs?: number } = {}) => {
   const clock = testClock(0);
   const sleeps: number[] = [];
-  const throttle = telegramThrottle({
+  const throttle = keyedThrottle({
     clock,
     sleep: async (ms) => {
       sleeps.push(ms);
@@ -56,7 +56,7 @@ describe('the Telegram throttle', () => {
     // Sleeps return at once here: each wait is promised and the clock only moves when we say.
     const clock = testClock(0);
     let slept = 0;
-    const throttle = telegramThrottle({ clock, perSecond: 10, sleep: async (ms) => void (slept = ms) });
+    const throttle = keyedThrottle({ clock, perSecond: 10, sleep: async (ms) => void (slept = ms) });
     const at = async (chat: string) => {
       slept = 0;
       await throttle.wait(chat);
@@ -74,7 +74,7 @@ describe('the Telegram throttle', () => {
     const clock = testClock(0);
     const ends: Record<string, number[]> = {};
     const pending: { until: number; done: () => void }[] = [];
-    const throttle = telegramThrottle({
+    const throttle = keyedThrottle({
       clock,
       perSecond: 10,
       sleep: (ms) => new Promise<void>((done) => pending.push({ until: clock.now() + ms, done })),

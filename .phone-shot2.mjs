@@ -1,0 +1,14 @@
+import { chromium } from 'playwright-core';
+import { execSync } from 'node:child_process';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const p = await b.newPage();
+p.on('response', (r) => { if (r.status() >= 400) console.log('HTTP', r.status(), r.url()); });
+p.on('console', (m) => console.log('console', m.type(), m.text()));
+let navs = 0; p.on('framenavigated', () => navs++);
+await p.goto('http://127.0.0.1:18787/dev/phone?number=%2B15555550103');
+const before = await p.locator('#thread li').count();
+execSync("curl -s -o /dev/null -X POST -d 'number=%2B15555550103&body=HELP' http://127.0.0.1:18787/dev/phone/send");
+await p.waitForTimeout(6000);
+console.log('before', before, 'after', await p.locator('#thread li').count(), 'navigations', navs);
+console.log(await p.evaluate(() => document.documentElement.dir));
+await b.close();

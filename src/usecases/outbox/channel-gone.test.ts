@@ -1,0 +1,51 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { makeCore, type TestCore } from '../../../test/support/core.ts';
+import { channelRow, insert, outboxRow, world, type World } from '../../../test/support/fixtures.ts';
+import type { ChannelSender } from '../../ports/channel-sender.ts';
+import { channelGone } from './channel-gone.ts';
+import { deliverDue } from './deliver-outbox.ts';
+
+let core: TestCore;
+let w: World;
+beforeEach(async () => {
+  core = await makeCore();
+  w = await world(core);
+});
+
+const gone = (how: 'opted_out' | 'unreachable'): ChannelSender => ({
+  name: 'gone',
+  send: async () => ({ ok: false, retryable: false, error: 'provider_says_gone', gone: how }),
+});
+
+describe('an address the provider says is gone', () => {
+  it('withdraws the Telegram chat (consent withdrawn, audited) and gives the row up', async () => {
+    const chat = channelRow(core, w.alice, { kind: 'telegram', address: '8080' });
+    const row = outboxRow(core, w.alice, { channel: 'telegram', toAddress: '8080' });
+    await insert(core, core.store.channels.insert(chat), core.store.outbox.insert(row));
+    const counts = await deliverDue(
+      { store: core.store, senderFor: () => gone('opted_out'), maxAttempts: 5, onGone: (r, g) => channelGone(core, r, g) },
+      core.clock.now(),
+    );
+    expect(counts).toEqual({ sent: 0, retried: 0, dead: 1 });
+    const after = (await core.store.channels.listForClient(w.scope, w.alice.id)).find((c) => c.id === chat.id);
+    expect(after?.consentWithdrawnAt).toBe(core.clock.now());
+    const audit = await core.store.audit.listForClient(w.scope, w.alice.id);
+    expect(audit.map((a) => [a.action, a.actorType, a.channel])).toContainEqual(['telegram.unlinked', 'system', 'system']);
+    // Another of the client's channels is left alone.
+    expect((await core.store.channels.listForClient(w.scope, w.alice.id)).find((c) => c.id === w.aliceSms.id)?.consentWithdrawnAt).toBeNull();
+  });
+
+  it('hands a channel with its own rule to that rule', async () => {
+    const row = outboxRow(core, w.alice, { channel: 'sms', toAddress: w.aliceSms.address });
+    await insert(core, core.store.outbox.insert(row));
+    const seen: string[] = [];
+    await channelGone(core, row, 'unreachable', { sms: async (_d, actor, r, g) => void seen.push(`${actor.type}:${r.toAddress}:${g}`) });
+    expect(seen).toEqual([`system:${w.aliceSms.address}:unreachable`]);
+  });
+
+  it('changes nothing for a chat that is linked to no one', async () => {
+    const row = outboxRow(core, w.alice, { channel: 'telegram', toAddress: '999' });
+    await channelGone(core, row, 'opted_out');
+    expect(await core.store.audit.listForClient(w.scope, w.alice.id)).toEqual([]);
+  });
+});
