@@ -263,6 +263,14 @@ describe('STOP and START', () => {
     expect(last()).toBe(t('sms.help', { agency: w.agency.name }));
   });
 
+  it('HELP is still answered after STOP (who is texting, how to start again); other words are not', async () => {
+    await text('STOP');
+    await text('MENU');
+    expect(last()).toBe(t('sms.stopped'));
+    await text('HELP');
+    expect(last()).toBe(t('sms.help', { agency: w.agency.name }));
+  });
+
   it.each(['ALTO', 'arrêter', 'Arreter', 'STOPALL', 'opt-out'])('%s stops too', async (word) => {
     await text(word);
     expect(last()).toBe(t('sms.stopped'));

@@ -9,6 +9,7 @@
 import type { Transformer } from 'grammy';
 import type { Message } from 'grammy/types';
 import type { BotContext, BotEnv } from './context.ts';
+import { pendingOutboxRow } from '../../src/usecases/shared/outbox-row.ts';
 
 export const REPLY_TEMPLATE = 'telegram.reply';
 
@@ -35,27 +36,19 @@ export const repliesThroughOutbox = (env: BotEnv) => async (ctx: BotContext, nex
     const { store, ids, clock } = env.core;
     const now = clock.now();
     const outcome = await store.commit([
-      store.outbox.insert({
-        id: ids.newId('out'),
-        agencyId: ctx.agencyId,
-        clientId: ctx.client?.id ?? null,
-        staffId: null,
-        channel: 'telegram',
-        toAddress: String(p.chat_id),
-        template: REPLY_TEMPLATE,
-        text: p.text,
-        payload: JSON.stringify(p.reply_markup ? { replyMarkup: p.reply_markup } : {}),
-        idempotencyKey: replyKey(ctx.update.update_id, rank),
-        status: 'pending',
-        attempts: 0,
-        nextAttemptAt: now,
-        lockedUntil: null,
-        lastError: null,
-        externalId: null,
-        sender: null,
-        createdAt: now,
-        sentAt: null,
-      }),
+      store.outbox.insert(
+        pendingOutboxRow(ids.newId('out'), now, {
+          agencyId: ctx.agencyId,
+          clientId: ctx.client?.id ?? null,
+          staffId: null,
+          channel: 'telegram',
+          toAddress: String(p.chat_id),
+          template: REPLY_TEMPLATE,
+          text: p.text,
+          payload: JSON.stringify(p.reply_markup ? { replyMarkup: p.reply_markup } : {}),
+          idempotencyKey: replyKey(ctx.update.update_id, rank),
+        }),
+      ),
     ]);
     // 'duplicate': this update was handled before and this reply is queued already.
     if (outcome === 'ok') env.core.onOutbox?.();

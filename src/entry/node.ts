@@ -186,7 +186,7 @@ export const start = async (config: Config) => {
     publicUrl: config.PUBLIC_URL,
     telegramBotUsername: config.TELEGRAM_BOT_USERNAME ?? bot?.botInfo.username,
     telegram: webhook,
-    sms: sms ? { accountSid: sms.accountSid, authToken: sms.authToken } : undefined,
+    sms: sms ? { accountSid: sms.accountSid, authToken: sms.authToken, simulated: !config.channels.sms } : undefined,
   });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });
   await new Promise<void>((ok) => server.once('listening', () => ok()));

@@ -13,7 +13,7 @@ export interface HttpDeps {
    * Twilio's account and auth token: POST /webhooks/sms/twilio(/status) are served only when set.
    * In demo mode without Twilio, the server's own demo pair, so /dev/phone signs like Twilio does.
    */
-  sms?: { accountSid: string; authToken: string } | undefined;
+  sms?: { accountSid: string; authToken: string; /** the demo's own pair: /dev/phone may text */ simulated?: boolean } | undefined;
   /** where unexpected errors are reported (console.error by default) */
   logError?: (message: string, error: unknown) => void;
 }

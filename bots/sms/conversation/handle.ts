@@ -3,7 +3,7 @@
 //      is the last thing it gets. START-like words: back on.
 //   2. A number we do not know gets one generic answer (at most once a day) and nothing else:
 //      nothing tells whether a number is enrolled, and nothing it sends is kept.
-//   3. A client who opted out still reaches their caseworker, but nothing is sent back.
+//   3. A client who opted out still reaches their caseworker, but nothing is sent back but HELP.
 //   4. HELP, MENU; photos (MMS) for a document request; a number or YES/NO answering the open
 //      question; a class code while a session is open.
 //   5. Anything else is a message for the caseworker, acknowledged once per burst.
@@ -111,9 +111,10 @@ export const handleText = async (env: SmsEnv, text: InboundText): Promise<void> 
     const phone = parseAgencySettings(agency.settings).publicPhone;
     return say(turn, phone ? 'unknown' : 'unknown_no_phone', phone ? { phone } : undefined);
   }
+  // HELP is answered even after STOP (carriers expect it); it says how to stop.
+  if (reply.kind === 'help') return say(turn, 'help', { agency: agency.name }, true);
   if (!(await mayText(env.core, actor, text.from))) return relay(turn, false);
 
-  if (reply.kind === 'help') return say(turn, 'help', { agency: agency.name }, true);
   if (reply.kind === 'menu') return showMenu(turn);
   if (text.media.length > 0) {
     await receiveMedia(turn);

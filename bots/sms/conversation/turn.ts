@@ -9,6 +9,7 @@ import type { Agency, Client, Locale } from '../../../src/domain/types.ts';
 import type { CoreDeps } from '../../../src/usecases/shared/deps.ts';
 import type { Where } from '../../../src/usecases/shared/conversation-state.ts';
 import type { MediaFetchResult } from '../twilio/media.ts';
+import { pendingOutboxRow } from '../../../src/usecases/shared/outbox-row.ts';
 
 export interface SmsEnv {
   core: CoreDeps;
@@ -68,27 +69,19 @@ export const answer = async (turn: Turn, key: string, vars?: Record<string, stri
   turn.rank += 1;
   const now = clock.now();
   const outcome = await store.commit([
-    store.outbox.insert({
-      id: ids.newId('out'),
-      agencyId: turn.agency.id,
-      clientId: turn.client?.id ?? null,
-      staffId: null,
-      channel: 'sms',
-      toAddress: turn.text.from,
-      template: key,
-      text: tr(turn, key, vars),
-      payload: '{}',
-      idempotencyKey: `sms-reply:${turn.text.messageId}:${turn.rank}`,
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: now,
-      lockedUntil: null,
-      lastError: null,
-      externalId: null,
-      sender: null,
-      createdAt: now,
-      sentAt: null,
-    }),
+    store.outbox.insert(
+      pendingOutboxRow(ids.newId('out'), now, {
+        agencyId: turn.agency.id,
+        clientId: turn.client?.id ?? null,
+        staffId: null,
+        channel: 'sms',
+        toAddress: turn.text.from,
+        template: key,
+        text: tr(turn, key, vars),
+        payload: '{}',
+        idempotencyKey: `sms-reply:${turn.text.messageId}:${turn.rank}`,
+      }),
+    ),
   ]);
   // 'duplicate': this text was handled before and this answer is queued already.
   if (outcome === 'ok') onOutbox?.();

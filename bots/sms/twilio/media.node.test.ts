@@ -46,10 +46,11 @@ describe('the media host rule', () => {
     expect(allowedMediaUrl(url, TWILIO_MEDIA_HOSTS) !== null).toBe(allowed);
   });
 
-  it('takes plain http for 127.0.0.1 only, and only on a listed port', () => {
+  it('takes plain http for this machine only (127.0.0.1, localhost), and only on a listed port', () => {
     expect(allowedMediaUrl('http://127.0.0.1:8080/m', ['127.0.0.1:8080'])).not.toBeNull();
     expect(allowedMediaUrl('http://127.0.0.1:8081/m', ['127.0.0.1:8080'])).toBeNull();
-    expect(allowedMediaUrl('http://localhost:8080/m', ['localhost:8080'])).toBeNull();
+    expect(allowedMediaUrl('http://localhost:8080/m', ['localhost:8080'])).not.toBeNull();
+    expect(allowedMediaUrl('http://localhost:8080/m', ['127.0.0.1:8080'])).toBeNull();
     expect(allowedMediaUrl('http://10.0.0.5:8080/m', ['10.0.0.5:8080'])).toBeNull();
   });
 });

@@ -4,8 +4,8 @@
 //
 // The host rule: a URL is fetched only when its `host` (host name, and the port when it is not the
 // scheme's default, exactly as `new URL(u).host` writes it) is in `allowedHosts`, it carries no
-// user name or password, and its scheme is https, or http for 127.0.0.1 alone (a fake server or a
-// local simulator, which must then be listed with its port). Every redirect hop is checked the same
+// user name or password, and its scheme is https, or http for this machine alone (127.0.0.1 or
+// localhost: a fake server or the demo's phone simulator, which must then be listed with its port). Every redirect hop is checked the same
 // way; at most 3 are followed. Credentials go only to the origin of the first URL.
 
 /** Twilio's API host, where MediaUrls point, and the CDN its authenticated media redirect to. */

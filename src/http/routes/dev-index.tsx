@@ -23,7 +23,7 @@ export const devIndexRoutes = (deps: HttpDeps, demoAgencyId: () => Promise<strin
           <li>
             <a href="/dev/outbox">{t('dev.link_outbox')}</a>
           </li>
-          {deps.sms ? (
+          {deps.sms?.simulated ? (
             <li>
               <a href="/dev/phone">{t('dev.phone.link')}</a>
             </li>

@@ -13,7 +13,7 @@ import { deliverDue } from '../../usecases/outbox/deliver-outbox.ts';
 import { createApp } from '../app.ts';
 import { signedInboundRequest } from './dev-phone.tsx';
 
-const SMS = { accountSid: `AC${'de'.repeat(16)}`, authToken: 'demo-auth-token-for-tests' };
+const SMS = { accountSid: `AC${'de'.repeat(16)}`, authToken: 'demo-auth-token-for-tests', simulated: true };
 // Not the origin the requests below use (http://localhost): what is signed is PUBLIC_URL's.
 const PUBLIC_URL = 'http://localhost:8787';
 const ALEX = DEMO_CLIENTS[0].phone;
@@ -166,8 +166,8 @@ describe('refusals', () => {
     expect(await work()).toEqual({ done: 2, retried: 0, dead: 0 });
   });
 
-  it('does not exist with demo mode off, nor without an SMS account', async () => {
-    for (const deps of [{ demo: false, sms: SMS }, { demo: true }]) {
+  it('does not exist with demo mode off, without an SMS account, nor with a real Twilio account (replies would reach real phones)', async () => {
+    for (const deps of [{ demo: false, sms: SMS }, { demo: true }, { demo: true, sms: { ...SMS, simulated: false } }]) {
       const off = createApp({ core, publicUrl: PUBLIC_URL, ...deps });
       expect((await off.request('/dev/phone')).status).toBe(404);
       expect((await off.request(`/dev/phone?number=${encodeURIComponent(ALEX)}`)).status).toBe(404);

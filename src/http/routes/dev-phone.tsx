@@ -88,9 +88,10 @@ const sendForm = z.object({
 
 export const devPhoneRoutes = (deps: HttpDeps, dispatch: Dispatch) => {
   const app = new Hono<AppEnv>();
-  const sms = deps.sms;
-  // Without an SMS account there is no webhook to text: the paths are plain 404s (and never fall
-  // through to the portal's form checks).
+  const sms = deps.sms?.simulated ? deps.sms : undefined;
+  // Without the demo's own SMS account there is no webhook to text (with a real Twilio account,
+  // replies would go to real phones): the paths are plain 404s (and never fall through to the
+  // portal's form checks).
   if (!sms) return app.all(PHONE_PATH, (c) => c.notFound()).all(`${PHONE_PATH}/*`, (c) => c.notFound());
 
   // What the person texted, per number. Kept in this process's memory — enough for the demo, and

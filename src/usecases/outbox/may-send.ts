@@ -6,10 +6,12 @@ import { mayText } from '../sms/opt-out.ts';
 
 /** The one text an opted-out number still gets: the confirmation of its STOP. */
 export const STOP_CONFIRMATION = 'sms.stopped';
+/** Carriers expect HELP to be answered even after STOP: who is texting, and how to stop. */
+const ALWAYS_ALLOWED = new Set([STOP_CONFIRMATION, 'sms.help', 'sms.help_neutral']);
 
 /** Null when the row may go; else why not (the row is given up with that reason). */
 export const whyNotSend = async (deps: Pick<CoreDeps, 'store'>, row: OutboxItem): Promise<string | null> => {
-  if (row.channel === 'sms' && row.template !== STOP_CONFIRMATION && !(await mayText(deps, { agencyId: row.agencyId }, row.toAddress))) {
+  if (row.channel === 'sms' && !ALWAYS_ALLOWED.has(row.template) && !(await mayText(deps, { agencyId: row.agencyId }, row.toAddress))) {
     return 'sms_opted_out';
   }
   return null;

@@ -2,6 +2,7 @@ import { pickDeliveryChannel } from '../../domain/channels.ts';
 import type { Client } from '../../domain/types.ts';
 import type { Write } from '../../ports/store.ts';
 import type { CoreDeps } from './deps.ts';
+import { pendingOutboxRow } from './outbox-row.ts';
 import { mustBeNeutral } from '../../domain/wording.ts';
 
 export interface ClientNotice {
@@ -33,25 +34,17 @@ export const clientNoticeWrite = async (
   const neutral = mustBeNeutral(client, notice.sensitive === true);
   const key = `notify.${notice.key}${neutral ? '_neutral' : ''}`;
   const now = deps.clock.now();
-  return deps.store.outbox.insert({
-    id: notice.id ?? deps.ids.newId('out'),
-    agencyId: client.agencyId,
-    clientId: client.id,
-    staffId: null,
-    channel: to.kind,
-    toAddress: to.address,
-    template: key,
-    text: deps.t(client.language, key, notice.vars),
-    payload: JSON.stringify(notice.payload ?? {}),
-    idempotencyKey: notice.idempotencyKey,
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: now,
-    lockedUntil: null,
-    lastError: null,
-    externalId: null,
-    sender: null,
-    createdAt: now,
-    sentAt: null,
-  });
+  return deps.store.outbox.insert(
+    pendingOutboxRow(notice.id ?? deps.ids.newId('out'), now, {
+      agencyId: client.agencyId,
+      clientId: client.id,
+      staffId: null,
+      channel: to.kind,
+      toAddress: to.address,
+      template: key,
+      text: deps.t(client.language, key, notice.vars),
+      payload: JSON.stringify(notice.payload ?? {}),
+      idempotencyKey: notice.idempotencyKey,
+    }),
+  );
 };

@@ -1,6 +1,7 @@
 import type { Client } from '../../domain/types.ts';
 import type { Write } from '../../ports/store.ts';
 import type { CoreDeps } from './deps.ts';
+import { pendingOutboxRow } from './outbox-row.ts';
 
 export interface StaffNotice {
   /** locale key under `staff.` */
@@ -27,25 +28,17 @@ export const staffNoticeWrite = (deps: Pick<CoreDeps, 'ids' | 'clock' | 't' | 's
   if (!staffId) return null;
   const key = `staff.${notice.key}`;
   const now = deps.clock.now();
-  return deps.store.outbox.insert({
-    id: deps.ids.newId('out'),
-    agencyId: client.agencyId,
-    clientId: client.id,
-    staffId: staffId,
-    channel: 'slack',
-    toAddress: staffAddress(staffId),
-    template: key,
-    text: deps.t('en', key, { client: client.displayName, ...notice.vars }),
-    payload: JSON.stringify(notice.payload ?? {}),
-    idempotencyKey: notice.idempotencyKey,
-    status: 'pending',
-    attempts: 0,
-    nextAttemptAt: now,
-    lockedUntil: null,
-    lastError: null,
-    externalId: null,
-    sender: null,
-    createdAt: now,
-    sentAt: null,
-  });
+  return deps.store.outbox.insert(
+    pendingOutboxRow(deps.ids.newId('out'), now, {
+      agencyId: client.agencyId,
+      clientId: client.id,
+      staffId: staffId,
+      channel: 'slack',
+      toAddress: staffAddress(staffId),
+      template: key,
+      text: deps.t('en', key, { client: client.displayName, ...notice.vars }),
+      payload: JSON.stringify(notice.payload ?? {}),
+      idempotencyKey: notice.idempotencyKey,
+    }),
+  );
 };

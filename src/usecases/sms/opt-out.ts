@@ -61,7 +61,7 @@ export const optInNumber = async (deps: Deps, actor: Actor, raw: { phone: string
     ...(before ? [deps.store.smsOptOuts.optIn(actor, phone.data, now)] : []),
     ...(known
       ? [
-          deps.store.channels.setConsent(actor, known.client.id, known.channel.id, { consentGivenAt: now }),
+          deps.store.channels.setConsent(actor, known.client.id, known.channel.id, { consentGivenAt: now, consentWithdrawnAt: null }),
           auditWrite(deps, actor, 'sms.opted_in', { type: 'channel', id: known.channel.id }, known.client.id),
         ]
       : []),
