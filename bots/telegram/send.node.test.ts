@@ -35,6 +35,7 @@ const message = (over: Partial<OutboundMessage> = {}): OutboundMessage => {
     clientId: 'cli-1',
     channel: 'telegram',
     to: '4242',
+    template: 'notify.staff_reply',
     text: 'Dana: See you Monday. <b>not bold</b> *not bold*',
     payload: {},
     ...over,

@@ -23,6 +23,11 @@ import { channelGone } from '../usecases/outbox/channel-gone.ts';
 import { handleInbox, INBOX_MAX_ATTEMPTS } from '../usecases/inbox/handle-inbox.ts';
 import { telegramInboxHandlers } from '../../bots/telegram/inbox.ts';
 import { startPolling } from '../../bots/telegram/polling.ts';
+import { slackWebApi } from '../../bots/slack/web-api.ts';
+import { slackSender } from '../../bots/slack/send.ts';
+import { slackInboxHandlers } from '../../bots/slack/listeners/index.ts';
+import { markDelivery } from '../../bots/slack/delivery-marks.ts';
+import type { SlackEnv } from '../../bots/slack/listeners/env.ts';
 import { smsInboxHandlers } from '../../bots/sms/inbox.ts';
 import { twilioSender, smsPacing } from '../../bots/sms/twilio/send.ts';
 import { deleteTwilioMedia, fetchTwilioMedia, TWILIO_MEDIA_HOSTS } from '../../bots/sms/twilio/media.ts';
@@ -51,6 +56,56 @@ const readConfig = (): Config => {
   }
 };
 
+interface SlackParts {
+  api: ReturnType<typeof slackWebApi>;
+  sender: ReturnType<typeof slackSender>;
+  env: () => Promise<SlackEnv | null>;
+}
+
+/** The Slack listeners beyond thread messages: buttons and modals, App Home, /casebridge. */
+const SLACK_LISTENERS = {};
+
+/** Slack's hosts answer slash commands' response_urls; anything else in one is not followed. */
+const SLACK_RESPONSE_HOSTS = new Set(['hooks.slack.com']);
+
+/**
+ * The Slack app when its bot token and channel are set: the Web API client, the staff channel's
+ * sender (client threads and cards) and the listeners' environment (which learns the bot's own
+ * user id once, so its messages are never taken for a caseworker's).
+ */
+const slackParts = (config: Config, core: CoreDeps, linkSecret: string): SlackParts | null => {
+  if (!config.SLACK_BOT_TOKEN || !config.SLACK_CHANNEL) return null;
+  const api = slackWebApi({ token: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL });
+  const channel = config.SLACK_CHANNEL;
+  const agencyId = agencyOf(core);
+  let botUserId: string | null | undefined;
+  const env = async (): Promise<SlackEnv | null> => {
+    const agency = await agencyId();
+    if (!agency) return null;
+    if (botUserId === undefined) {
+      const me = await api.authTest();
+      if (!me.ok) throw new Error(`slack auth.test: ${me.error}`);
+      botUserId = me.value.user_id ?? null;
+    }
+    return {
+      core,
+      api,
+      agencyId: agency,
+      channel,
+      botUserId,
+      publicUrl: config.PUBLIC_URL,
+      linkSecret,
+      respond: async (url, body) => {
+        const host = URL.canParse(url) ? new URL(url).host : '';
+        if (!SLACK_RESPONSE_HOSTS.has(host) && host !== new URL(config.SLACK_API_URL).host) return false;
+        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+        return res.ok;
+      },
+    };
+  };
+  return { api, env, sender: slackSender({ core, api, channel, publicUrl: config.PUBLIC_URL, linkSecret }) };
+};
+
 /** One agency per deployment for now: the first (and only) one in the database, once it exists. */
 const agencyOf = (core: CoreDeps) => {
   let agency: string | null = null;
@@ -58,7 +113,8 @@ const agencyOf = (core: CoreDeps) => {
 };
 
 /** The channel senders that reach real providers, for the channels the configuration sets up. */
-const realSenders = (config: Config, base: { store: Store; clock: Clock }) => ({
+const realSenders = (config: Config, base: { store: Store; clock: Clock }, slack: SlackParts | null) => ({
+  ...(slack ? { slack: slack.sender } : {}),
   ...(config.channels.sms
     ? {
         sms: twilioSender({
@@ -128,19 +184,29 @@ export const start = async (config: Config) => {
   const base = { store: db.store, clock: systemClock(), ids: randomIds() };
   const onError = (key: string) => (e: unknown) => console.error(t('en', key), e);
   // A configured channel gets its real sender; the others are off, or dev in demo mode.
-  const route = senderFor({ channels: config.channels, demo: config.DEMO }, realSenders(config, base), devSender(base));
-  const delivery = startWorkLoop(
+  const linkSecret = config.LINK_SECRET ?? randomToken();
+  // The loops are started once the senders exist; the core only needs to be able to kick them.
+  let delivery: WorkLoop | null = null;
+  let inbox: WorkLoop | null = null;
+  const core: CoreDeps = { ...base, t, blobs: fsBlobStore(resolve(config.BLOB_DIR)), onOutbox: () => delivery?.kick(), onInbox: () => inbox?.kick() };
+  const slack = slackParts(config, core, linkSecret);
+  const route = senderFor({ channels: config.channels, demo: config.DEMO }, realSenders(config, base, slack), devSender(base));
+  delivery = startWorkLoop(
     async () => {
       const c = await deliverDue(
-        { ...base, maxAttempts: config.OUTBOX_MAX_ATTEMPTS, senderFor: route, onGone: (row, gone) => channelGone(base, row, gone) },
+        {
+          ...base,
+          maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+          senderFor: route,
+          onGone: (row, gone) => channelGone(base, row, gone),
+          ...(slack ? { onSettled: (row, outcome) => markDelivery(slack.api, t, row, outcome) } : {}),
+        },
         base.clock.now(),
       );
       return c.sent + c.retried + c.dead;
     },
     { intervalMs: 1000, batchSize: 20, onError: onError('server.delivery_failed') },
   );
-  let inbox: WorkLoop | null = null;
-  const core: CoreDeps = { ...base, t, blobs: fsBlobStore(resolve(config.BLOB_DIR)), onOutbox: delivery.kick, onInbox: () => inbox?.kick() };
   const seeded = config.DEMO ? await seedDemo(core) : null;
   const bot = await startTelegram(config, core);
   const sms = smsAccount(config);
@@ -148,6 +214,7 @@ export const start = async (config: Config) => {
   // What the webhooks accepted, handled in the background: the bot's updates and the texts.
   const handlers = {
     ...(bot ? telegramInboxHandlers(bot) : {}),
+    ...(slack ? slackInboxHandlers(slack.env, SLACK_LISTENERS) : {}),
     ...(sms
       ? smsInboxHandlers({
           core,
@@ -186,6 +253,8 @@ export const start = async (config: Config) => {
     publicUrl: config.PUBLIC_URL,
     telegramBotUsername: config.TELEGRAM_BOT_USERNAME ?? bot?.botInfo.username,
     telegram: webhook,
+    slack: slack && config.SLACK_SIGNING_SECRET ? { signingSecret: config.SLACK_SIGNING_SECRET } : undefined,
+    linkSecret,
     sms: sms ? { accountSid: sms.accountSid, authToken: sms.authToken, simulated: !config.channels.sms } : undefined,
   });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST });

@@ -10,6 +10,9 @@ import { healthRoutes } from './routes/health.ts';
 import { portalRoutes } from '../../portal/app.ts';
 import { telegramWebhookRoutes } from '../../bots/telegram/webhook.ts';
 import { twilioWebhookRoutes } from '../../bots/sms/twilio/webhook.ts';
+import { staffFileRoutes } from './routes/staff-files.ts';
+import { slackEventRoutes } from '../../bots/slack/events.ts';
+import { validateSubmission } from '../../bots/slack/listeners/validate.ts';
 
 /**
  * The whole HTTP surface, built from its dependencies only: the same app runs under
@@ -58,6 +61,10 @@ export const createApp = (deps: HttpDeps) => {
   else app.post('/webhooks/telegram', (c) => c.notFound());
   if (deps.sms) app.route('/', twilioWebhookRoutes({ core: deps.core, agencyId, publicUrl: deps.publicUrl, ...deps.sms }));
   else app.post('/webhooks/sms/*', (c) => c.notFound());
+  if (deps.slack) {
+    app.route('/', slackEventRoutes({ core: deps.core, agencyId, signingSecret: deps.slack.signingSecret, validateSubmission: validateSubmission(deps.core.t) }));
+  } else app.post('/slack/events', (c) => c.notFound());
+  if (deps.linkSecret) app.route('/', staffFileRoutes({ ...deps, linkSecret: deps.linkSecret }, agencyId));
   app.route('/', portalRoutes({ ...deps, agencyId }));
   return app;
 };

@@ -14,6 +14,10 @@ export interface HttpDeps {
    * In demo mode without Twilio, the server's own demo pair, so /dev/phone signs like Twilio does.
    */
   sms?: { accountSid: string; authToken: string; /** the demo's own pair: /dev/phone may text */ simulated?: boolean } | undefined;
+  /** the Slack app's signing secret: POST /slack/events is served only when set (the inbox worker runs the listeners) */
+  slack?: { signingSecret: string } | undefined;
+  /** signs short-lived links (a Slack card's "View file"); /staff/files is served only when set */
+  linkSecret?: string | undefined;
   /** where unexpected errors are reported (console.error by default) */
   logError?: (message: string, error: unknown) => void;
 }

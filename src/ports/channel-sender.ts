@@ -8,6 +8,8 @@ export interface OutboundMessage {
   clientId: string | null;
   channel: OutboundChannel;
   to: string;
+  /** the locale key the text was made from (what kind of message it is) */
+  template: string;
   text: string;
   /** channel-neutral extras: reply options, links, thread */
   payload: Record<string, unknown>;

@@ -51,6 +51,8 @@ export interface StaffRepo {
   list(s: Scope): Promise<Staff[]>;
   /** The staff member with this email in the agency, compared case-insensitively. */
   findByEmail(s: Scope, email: string): Promise<Staff | null>;
+  /** The active staff member this Slack user is (staff.slack_user_id). */
+  findBySlackUser(s: Scope, slackUserId: string): Promise<Staff | null>;
   insert(row: Staff & { createdAt: Millis }): Write;
 }
 
@@ -187,6 +189,13 @@ export interface ConversationRepo {
   forClient(s: Scope, clientId: string): Promise<Conversation | null>;
   insert(row: Conversation & { createdAt: Millis }): Write;
   touch(s: Scope, id: string, patch: Partial<Pick<Conversation, 'lastInboundAt' | 'lastOutboundAt' | 'clientReadAt'>>): Write;
+  /** The conversation whose Slack thread this is (the thread's parent message ts). */
+  bySlackThread(s: Scope, threadTs: string): Promise<Conversation | null>;
+  /**
+   * Records the Slack thread of a conversation unless it has one already; returns the thread that
+   * stands (ours, or the one another worker recorded first).
+   */
+  claimSlackThread(s: Scope, id: string, threadTs: string): Promise<string | null>;
 }
 
 /** What became of an outgoing message's outbox row, as far as a conversation view needs it. */

@@ -14,6 +14,7 @@ beforeEach(async () => {
 
 const message = (over: Partial<OutboundMessage> = {}): OutboundMessage => ({
   outboxId: 'out_1',
+  template: 'notify.staff_reply',
   idempotencyKey: 'staff_reply:1',
   agencyId: w.agency.id,
   clientId: w.alice.id,

@@ -177,9 +177,9 @@ export interface World {
 }
 
 /** One agency, one caseworker (Mon 9–12 availability), two clients with verified SMS. */
-export const world = async (core: TestCore, opts: { settings?: object } = {}): Promise<World> => {
+export const world = async (core: TestCore, opts: { settings?: object; staff?: Partial<Staff> } = {}): Promise<World> => {
   const agency = agencyRow(core, { settings: JSON.stringify(opts.settings ?? {}) });
-  const staff = staffRow(core, agency.id);
+  const staff = staffRow(core, agency.id, opts.staff);
   const alice = clientRow(core, agency.id, { displayName: 'Alice Moreno', staffId: staff.id });
   const bob = clientRow(core, agency.id, { displayName: 'Bob Tran', staffId: staff.id, language: 'vi' });
   const aliceSms = channelRow(core, alice, { address: '+15555550101' });

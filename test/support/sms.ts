@@ -155,7 +155,7 @@ export const startSms = async (core: TestCore, w: World, opts: { publicUrl?: str
   const received = (to: string) => api.sent.filter((m) => m.to === to).map((m) => m.body);
   const lastTo = (to: string) => received(to).at(-1);
 
-  return { api, app, env, publicUrl, work, failures, newSid, textFields, post, text, status, photo, received, lastTo };
+  return { api, app, env, sender: sms, publicUrl, work, failures, newSid, textFields, post, text, status, photo, received, lastTo };
 };
 
 export type SmsHarness = Awaited<ReturnType<typeof startSms>>;

@@ -39,6 +39,7 @@ const message = (over: Partial<OutboundMessage> = {}): OutboundMessage => {
     clientId: 'cli-1',
     channel: 'sms',
     to: '+14155550123',
+    template: 'notify.staff_reply',
     text: 'You have a message. Reply MENU.',
     payload: {},
     ...over,

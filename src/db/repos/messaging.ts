@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, isNull, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ConversationRepo, MessageRepo } from '../../ports/store.ts';
 import { conversations, messages, outbox } from '../schema.ts';
 import { write, type Db } from '../types.ts';
@@ -14,6 +14,14 @@ export const conversationRepo = (db: Db): ConversationRepo => ({
     );
   },
   insert: (row) => write(db.insert(conversations).values(row)),
+  async bySlackThread(s, threadTs) {
+    return (await db.select().from(conversations).where(and(eq(conversations.agencyId, s.agencyId), eq(conversations.slackThreadTs, threadTs))).get()) ?? null;
+  },
+  async claimSlackThread(s, id, threadTs) {
+    const mine = and(eq(conversations.agencyId, s.agencyId), eq(conversations.id, id));
+    await db.update(conversations).set({ slackThreadTs: threadTs }).where(and(mine, isNull(conversations.slackThreadTs))).run();
+    return (await db.select({ ts: conversations.slackThreadTs }).from(conversations).where(mine).get())?.ts ?? null;
+  },
   touch: (s, id, patch) =>
     write(
       db

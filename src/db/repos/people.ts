@@ -20,6 +20,16 @@ export const staffRepo = (db: Db): StaffRepo => ({
   async list(s) {
     return db.select().from(staff).where(eq(staff.agencyId, s.agencyId)).orderBy(asc(staff.name)).all();
   },
+  async findBySlackUser(s, slackUserId) {
+    if (!slackUserId) return null;
+    return (
+      (await db
+        .select()
+        .from(staff)
+        .where(and(eq(staff.agencyId, s.agencyId), eq(staff.slackUserId, slackUserId), eq(staff.active, true)))
+        .get()) ?? null
+    );
+  },
   async findByEmail(s, email) {
     const wanted = email.trim().toLowerCase();
     if (!wanted) return null;

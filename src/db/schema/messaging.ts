@@ -20,7 +20,7 @@ export const conversations = sqliteTable(
     clientReadAt: integer('client_read_at'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('conversations_client_uq').on(t.clientId)],
+  (t) => [uniqueIndex('conversations_client_uq').on(t.clientId), index('conversations_slack_thread_idx').on(t.agencyId, t.slackThreadTs)],
 );
 
 export const messages = sqliteTable(

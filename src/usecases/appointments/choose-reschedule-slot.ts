@@ -4,6 +4,8 @@ import { rescheduleRefusal, type RescheduleRefusal } from '../../domain/appointm
 import { fail, type Result } from '../../domain/result.ts';
 import type { Appointment } from '../../domain/types.ts';
 import { auditWrite } from '../shared/audit.ts';
+import { staffNoticeWrite } from '../shared/notify-staff.ts';
+import { formatWhen } from '../shared/format.ts';
 import { commitWrites } from '../shared/commit.ts';
 import type { CoreDeps } from '../shared/deps.ts';
 import { loadSettings } from '../shared/settings.ts';
@@ -46,7 +48,15 @@ export const chooseRescheduleSlot = async (
     [
       deps.store.appointments.update(actor, a.id, a.version, patch, now),
       auditWrite(deps, actor, 'appointment.reschedule_request', { type: 'appointment', id: a.id }, client.id),
-    ],
+      // The caseworker decides: their card (Approve / Decline) lands in the client's thread.
+      staffNoticeWrite(deps, client, {
+        key: 'reschedule_requested',
+        staffId: a.staffId,
+        vars: { from: formatWhen(a.startsAt, 'en', client.timeZone), to: formatWhen(input.slotStartsAt, 'en', client.timeZone) },
+        idempotencyKey: `resched-req:${a.id}:${a.version}`,
+        payload: { appointmentId: a.id, fromStartsAt: a.startsAt, toStartsAt: input.slotStartsAt },
+      }),
+    ].filter((w) => w !== null),
     { ...a, ...patch, version: a.version + 1, updatedAt: now },
   );
 };

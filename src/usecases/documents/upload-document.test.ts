@@ -231,7 +231,7 @@ describe('upload: the caseworker is told', () => {
       idempotencyKey: `doc-uploaded:${r.value.document.id}`,
       text: core.t('en', 'staff.document_uploaded', { client: 'Alice Moreno', request: 'Proof of address', type: core.t('en', 'portal.documents.type.pdf'), size: '3 KB', channel: 'telegram' }),
     });
-    expect(JSON.parse(staffRows[0]!.payload)).toEqual({ documentId: r.value.document.id, requestId: req.id, detectedType: 'application/pdf', size: 3 * 1024 });
+    expect(JSON.parse(staffRows[0]!.payload)).toEqual({ documentId: r.value.document.id, requestId: req.id, requestKind: 'Proof of address', detectedType: 'application/pdf', size: 3 * 1024, channel: 'telegram' });
   });
 
   it('queues nothing for staff when staff add the file themselves', async () => {

@@ -120,7 +120,7 @@ export const uploadDocument = async (
           staffId: request.staffId,
           vars: { request: request.kind, type: deps.t('en', `portal.documents.type.${extensionFor(type) ?? 'other'}`), size: formatSize(bytes.length), channel: input.channel },
           idempotencyKey: `doc-uploaded:${doc.id}`,
-          payload: { documentId: doc.id, requestId: request.id, detectedType: type, size: bytes.length },
+          payload: { documentId: doc.id, requestId: request.id, requestKind: request.kind, detectedType: type, size: bytes.length, channel: input.channel },
         })
       : null;
   let outcome: CommitOutcome;

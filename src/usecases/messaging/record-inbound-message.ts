@@ -8,6 +8,7 @@ import type { CoreDeps } from '../shared/deps.ts';
 import { cleanBody, type BodyRefusal } from './body.ts';
 import { commitOnce, type Once } from './commit-once.ts';
 import { openConversation } from './conversation.ts';
+import { staffNoticeWrite } from '../shared/notify-staff.ts';
 
 const inputSchema = z.object({
   clientId: z.string().min(1),
@@ -68,7 +69,14 @@ export const recordInboundMessage = async (
       deps.store.messages.insert(message),
       deps.store.conversations.touch(client, conversation.id, { lastInboundAt: at }),
       auditWrite(deps, actor, 'message.receive', { type: 'message', id: message.id }, client.id),
-    ];
+      // The caseworker reads it where they work (their Slack thread for this client).
+      staffNoticeWrite(deps, client, {
+        key: 'client_message',
+        vars: { body: body.value, channel: input.channel },
+        idempotencyKey: `msg-in:${message.id}`,
+        payload: { messageId: message.id, channel: input.channel, body: body.value },
+      }),
+    ].filter((w) => w !== null);
     return { writes, value: message };
   });
   return ok(outcome);

@@ -30,7 +30,7 @@ export const sendStaffReply = async (
 ): Promise<Result<Once<{ message: Message; delivery: ReplyDelivery }>, ReplyRefusal>> => {
   const checked = await staffWrite(deps, actor, raw);
   if (!checked.ok) return checked;
-  const { who, client, text, idempotencyKey } = checked.value;
+  const { who, client, text, idempotencyKey, slackMessage } = checked.value;
   const key = { source: 'staff_reply', externalId: `${client.id}:${idempotencyKey}` };
   const outcome = await commitOnce(deps, key, async () => {
     const now = deps.clock.now();
@@ -45,7 +45,7 @@ export const sendStaffReply = async (
       // no name to sign with (an admin): the neutral wording carries the text alone
       sensitive: who.firstName === null,
       idempotencyKey: `staff_reply:${key.externalId}`,
-      payload: { kind: 'message', messageId },
+      payload: { kind: 'message', messageId, ...(slackMessage ? { slackMessage } : {}) },
     });
     const message: Message = {
       id: messageId,

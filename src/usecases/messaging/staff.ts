@@ -30,6 +30,8 @@ const staffWriteSchema = z.object({
   text: z.string().max(100_000),
   /** the cause of the write (a Slack event id, a form's key): a retry never stores it twice */
   idempotencyKey: z.string().min(1).max(256),
+  /** the Slack message it was written as, so its delivery can be shown there */
+  slackMessage: z.object({ channel: z.string().min(1).max(64), ts: z.string().min(1).max(64), threadTs: z.string().min(1).max(64) }).optional(),
 });
 export type StaffWriteInput = z.input<typeof staffWriteSchema>;
 export type StaffWriteRefusal = 'invalid' | 'forbidden' | 'not_found' | BodyRefusal;
@@ -42,7 +44,9 @@ export const staffWrite = async (
   deps: Pick<CoreDeps, 'store'>,
   actor: Actor,
   raw: StaffWriteInput,
-): Promise<Result<{ who: ReplyingStaff; client: Client; text: string; idempotencyKey: string }, StaffWriteRefusal>> => {
+): Promise<
+  Result<{ who: ReplyingStaff; client: Client; text: string; idempotencyKey: string; slackMessage?: { channel: string; ts: string; threadTs: string } | undefined }, StaffWriteRefusal>
+> => {
   if (actor.type !== 'staff' && actor.type !== 'admin') return fail('forbidden');
   const parsed = staffWriteSchema.safeParse(raw);
   if (!parsed.success) return fail('invalid');
@@ -52,5 +56,5 @@ export const staffWrite = async (
   if (!who) return fail('forbidden');
   const client = await deps.store.clients.get(actor, parsed.data.clientId);
   if (!client) return fail('not_found');
-  return ok({ who, client, text: text.value, idempotencyKey: parsed.data.idempotencyKey });
+  return ok({ who, client, text: text.value, idempotencyKey: parsed.data.idempotencyKey, slackMessage: parsed.data.slackMessage });
 };

@@ -15,6 +15,8 @@ export interface DeliveryOptions {
   random?: () => number;
   /** told when a provider says the address takes no more messages (see channelGone) */
   onGone?: (row: OutboxItem, gone: 'opted_out' | 'unreachable') => Promise<void>;
+  /** told once a row is sent or given up (e.g. to show it on the caseworker's Slack message); its errors are not the row's */
+  onSettled?: (row: OutboxItem, outcome: { sent: true } | { sent: false; error: string }) => Promise<void>;
 }
 
 export interface DeliveryCounts {
@@ -41,6 +43,7 @@ export const outboundOf = (row: OutboxItem): OutboundMessage => ({
   clientId: row.clientId,
   channel: row.channel,
   to: row.toAddress,
+  template: row.template,
   text: row.text,
   payload: parsePayload(row.payload),
 });
@@ -64,9 +67,14 @@ export const deliverDue = async (
   const random = deps.random ?? Math.random;
   const counts: DeliveryCounts = { sent: 0, retried: 0, dead: 0 };
 
+  const settled = async (row: OutboxItem, outcome: { sent: true } | { sent: false; error: string }) => {
+    await deps.onSettled?.(row, outcome).catch(() => {});
+  };
+
   const dead = async (row: OutboxItem, error: string): Promise<Outcome> => {
     await store.commit([store.messages.settleByOutbox(row, row.id, 'failed')]);
     await store.outbox.markDead(row.id, error, now);
+    await settled(row, { sent: false, error });
     return 'dead';
   };
 
@@ -88,6 +96,7 @@ export const deliverDue = async (
       // The message first: if we crash before marking the row, the resend finds it already sent.
       await store.commit([store.messages.settleByOutbox(row, row.id, 'sent')]);
       await store.outbox.markSent(row.id, result.externalId, sender.name, now);
+      await settled(row, { sent: true });
       return 'sent';
     }
     if (result.gone && deps.onGone) await deps.onGone(row, result.gone);

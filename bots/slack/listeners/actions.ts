@@ -1,0 +1,205 @@
+// The buttons on a client's cards and the reason modals behind them: Approve / Decline a new time,
+// Accept / Reject a file. The Slack user is looked up on the staff every time and the use cases run
+// as that staff member; the id a button carries is only looked for among the things of the client
+// whose thread the card is in, so a forged id is simply not found. Once decided, the card is
+// updated in place (the same facts, no buttons, who decided); a refusal is told to that user alone.
+// Run by the inbox worker; a second press (or a second run) finds the decision made and says so.
+import type { Actor } from '../../../src/domain/actor.ts';
+import { extensionFor, type AcceptedType } from '../../../src/domain/file-type.ts';
+import type { ClientChannelKind } from '../../../src/domain/types.ts';
+import { decideReschedule } from '../../../src/usecases/appointments/decide-reschedule.ts';
+import { reviewDocument } from '../../../src/usecases/documents/review-document.ts';
+import { formatSize } from '../../../src/usecases/documents/upload-document.ts';
+import { formatWhen } from '../../../src/usecases/shared/format.ts';
+import { clientOfThread, staffForSlackUser } from '../../../src/usecases/slack/thread.ts';
+import { decided } from '../views/cards.ts';
+import { DOCUMENT_ACCEPT, DOCUMENT_REJECT, RESCHEDULE_APPROVE, RESCHEDULE_DECLINE } from '../views/ids.ts';
+import { readReasonSubmission, reasonModal } from '../views/modals.ts';
+import type { ReasonKind, SlackMessage } from '../views/types.ts';
+import type { SlackEnv } from './env.ts';
+import { obj, str } from './env.ts';
+
+/** Where the card is: its channel, its ts, and the client thread it sits in. */
+interface Card {
+  channel: string;
+  ts: string;
+  thread: string;
+}
+
+interface Ctx {
+  env: SlackEnv;
+  user: string;
+  card: Card;
+  actor: Actor;
+  staffName: string;
+}
+
+const CHANNEL_KINDS: readonly ClientChannelKind[] = ['sms', 'telegram', 'portal'];
+const asChannel = (v: string): ClientChannelKind => (CHANNEL_KINDS.includes(v as ClientChannelKind) ? (v as ClientChannelKind) : 'portal');
+
+const cardOfAction = (payload: Record<string, unknown>): Card => {
+  const container = obj(payload.container);
+  const message = obj(payload.message);
+  return {
+    channel: str(container.channel_id) || str(obj(payload.channel).id),
+    ts: str(container.message_ts) || str(message.ts),
+    thread: str(container.thread_ts) || str(message.thread_ts),
+  };
+};
+
+const cardOfMetadata = (meta: string): Card | null => {
+  try {
+    const m = obj(JSON.parse(meta));
+    return str(m.channel) && str(m.ts) ? { channel: str(m.channel), ts: str(m.ts), thread: str(m.thread) } : null;
+  } catch {
+    return null;
+  }
+};
+
+/** Tells only the user who acted, in the card's thread. */
+const tell = async (env: SlackEnv, user: string, card: Card, key: string) => {
+  await env.api.postEphemeral({ channel: card.channel, user, text: env.core.t('en', key), ...(card.thread ? { thread_ts: card.thread } : {}) });
+};
+
+/** The staff member the Slack user is, or null after telling them why nothing happens. */
+const contextFor = async (env: SlackEnv, user: string, card: Card): Promise<Ctx | null> => {
+  const actor = user ? await staffForSlackUser(env.core, env.agencyId, user) : null;
+  const staff = actor?.type === 'staff' ? await env.core.store.staff.get(actor, actor.staffId) : null;
+  if (!actor || !staff) {
+    if (user && card.channel) await tell(env, user, card, 'slack.action.unmapped');
+    return null;
+  }
+  return { env, user, card, actor, staffName: staff.name };
+};
+
+/** The client whose thread the card is in (reading it is audited), then the thing the id names. */
+const clientOfCard = (ctx: Ctx) => (ctx.card.thread ? clientOfThread(ctx.env.core, ctx.actor, ctx.card.thread) : Promise.resolve(null));
+
+const findAppointment = async (ctx: Ctx, id: string) => {
+  const client = await clientOfCard(ctx);
+  const appointment = client ? await ctx.env.core.store.appointments.getForClient(ctx.actor, client.id, id) : null;
+  return client && appointment ? { client, appointment } : null;
+};
+
+const findDocument = async (ctx: Ctx, id: string) => {
+  const { store } = ctx.env.core;
+  const client = await clientOfCard(ctx);
+  const document = client ? await store.documents.getDocumentForClient(ctx.actor, client.id, id) : null;
+  const request = document?.requestId ? await store.documents.getRequest(ctx.actor, document.requestId) : null;
+  return client && document && request ? { client, document, request } : null;
+};
+
+const showDecided = async (ctx: Ctx, message: SlackMessage) => {
+  const r = await ctx.env.api.update({ channel: ctx.card.channel, ts: ctx.card.ts, text: message.text, blocks: message.blocks });
+  if (!r.ok) await tell(ctx.env, ctx.user, ctx.card, 'slack.action.card_not_updated');
+};
+
+const RESCHEDULE_REFUSALS: Record<string, string> = {
+  not_found: 'slack.action.not_found',
+  no_request: 'slack.action.already_decided',
+  duplicate: 'slack.action.already_decided',
+  conflict: 'slack.action.conflict',
+};
+
+const decideTime = async (ctx: Ctx, id: string, choice: { decision: 'approve' } | { decision: 'decline'; reason: string }) => {
+  const { core } = ctx.env;
+  const found = await findAppointment(ctx, id);
+  if (!found) return tell(ctx.env, ctx.user, ctx.card, 'slack.action.not_found');
+  const before = found.appointment;
+  const r = await decideReschedule(core, ctx.actor, { appointmentId: before.id, ...choice });
+  if (!r.ok) return tell(ctx.env, ctx.user, ctx.card, RESCHEDULE_REFUSALS[r.code] ?? 'slack.action.failed');
+  // The times as the card showed them: in the zone of the caseworker it was addressed to.
+  const staffId = before.staffId ?? found.client.staffId;
+  const zone = (staffId ? await core.store.staff.get(ctx.actor, staffId) : null)?.timeZone ?? found.client.timeZone;
+  await showDecided(
+    ctx,
+    decided(core.t, {
+      kind: 'reschedule',
+      decision: choice.decision === 'approve' ? 'approved' : 'declined',
+      by: ctx.staffName,
+      ...(choice.decision === 'decline' ? { reason: choice.reason } : {}),
+      clientName: found.client.displayName,
+      oldWhen: formatWhen(before.startsAt, 'en', zone),
+      newWhen: formatWhen(before.requestedStartsAt ?? r.value.startsAt, 'en', zone),
+    }),
+  );
+};
+
+const reviewFile = async (ctx: Ctx, id: string, choice: { decision: 'accept' } | { decision: 'reject'; reason: string }) => {
+  const { core } = ctx.env;
+  const found = await findDocument(ctx, id);
+  if (!found) return tell(ctx.env, ctx.user, ctx.card, 'slack.action.not_found');
+  const { client, document, request } = found;
+  const r = await reviewDocument(core, ctx.actor, { requestId: request.id, documentId: document.id, ...choice });
+  if (!r.ok) {
+    const newer = r.code === 'conflict' && (await core.store.documents.latestForRequest(ctx.actor, request.id))?.id !== document.id;
+    const key = newer ? 'newer_file' : r.code === 'not_reviewable' || r.code === 'duplicate' ? 'already_reviewed' : r.code === 'conflict' || r.code === 'not_found' ? r.code : 'failed';
+    return tell(ctx.env, ctx.user, ctx.card, `slack.action.${key}`);
+  }
+  await showDecided(
+    ctx,
+    decided(core.t, {
+      kind: 'document',
+      decision: choice.decision === 'accept' ? 'accepted' : 'rejected',
+      by: ctx.staffName,
+      ...(choice.decision === 'reject' ? { reason: choice.reason } : {}),
+      clientName: client.displayName,
+      requestKind: request.kind,
+      typeLabel: core.t('en', `portal.documents.type.${extensionFor(document.detectedType as AcceptedType) ?? 'other'}`),
+      sizeLabel: formatSize(document.size),
+      channel: asChannel(document.channel),
+    }),
+  );
+};
+
+/** Decline / Reject: the reason modal, unless the thing is gone or already decided. */
+const askReason = async (ctx: Ctx, kind: ReasonKind, id: string, triggerId: string) => {
+  const { env } = ctx;
+  let clientName: string;
+  if (kind === 'decline_reschedule') {
+    const found = await findAppointment(ctx, id);
+    if (!found) return tell(env, ctx.user, ctx.card, 'slack.action.not_found');
+    if (found.appointment.status !== 'reschedule_requested') return tell(env, ctx.user, ctx.card, 'slack.action.already_decided');
+    clientName = found.client.displayName;
+  } else {
+    const found = await findDocument(ctx, id);
+    if (!found) return tell(env, ctx.user, ctx.card, 'slack.action.not_found');
+    if (found.request.status !== 'uploaded') return tell(env, ctx.user, ctx.card, 'slack.action.already_reviewed');
+    clientName = found.client.displayName;
+  }
+  const view = reasonModal(env.core.t, { kind, id, clientName, privateMetadata: JSON.stringify(ctx.card) });
+  const opened = await env.api.viewsOpen({ trigger_id: triggerId, view });
+  if (!opened.ok) await tell(env, ctx.user, ctx.card, 'slack.action.modal_failed');
+};
+
+const onButton = async (env: SlackEnv, payload: Record<string, unknown>) => {
+  const action = obj((payload.actions as unknown[] | undefined)?.[0]);
+  const actionId = str(action.action_id);
+  const id = str(action.value);
+  // DOCUMENT_VIEW (a link Slack opens itself) and anything else: nothing to do.
+  if (![RESCHEDULE_APPROVE, RESCHEDULE_DECLINE, DOCUMENT_ACCEPT, DOCUMENT_REJECT].includes(actionId)) return;
+  const card = cardOfAction(payload);
+  const ctx = await contextFor(env, str(obj(payload.user).id), card);
+  if (!ctx) return;
+  if (!id || !card.ts) return tell(env, ctx.user, card, 'slack.action.not_found');
+  const trigger = str(payload.trigger_id);
+  if (actionId === RESCHEDULE_APPROVE) return decideTime(ctx, id, { decision: 'approve' });
+  if (actionId === DOCUMENT_ACCEPT) return reviewFile(ctx, id, { decision: 'accept' });
+  return askReason(ctx, actionId === RESCHEDULE_DECLINE ? 'decline_reschedule' : 'reject_document', id, trigger);
+};
+
+const onSubmission = async (env: SlackEnv, payload: Record<string, unknown>) => {
+  const submitted = readReasonSubmission(obj(payload.view));
+  // A blank reason never gets here: the HTTP route kept the modal open (validate.ts).
+  const card = submitted ? cardOfMetadata(submitted.privateMetadata) : null;
+  if (!submitted?.reason || !card) return;
+  const ctx = await contextFor(env, str(obj(payload.user).id), card);
+  if (!ctx) return;
+  if (submitted.kind === 'decline_reschedule') return decideTime(ctx, submitted.id, { decision: 'decline', reason: submitted.reason });
+  return reviewFile(ctx, submitted.id, { decision: 'reject', reason: submitted.reason });
+};
+
+export const onAction = async (env: SlackEnv, payload: Record<string, unknown>): Promise<void> => {
+  if (payload.type === 'block_actions') return onButton(env, payload);
+  if (payload.type === 'view_submission') return onSubmission(env, payload);
+};

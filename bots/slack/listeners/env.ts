@@ -1,0 +1,22 @@
+// What every Slack listener gets: the core, the Web API, the app's own identity (to ignore its
+// own messages) and where client threads live. Listeners are plain functions over this, so the
+// same ones serve the HTTP endpoint (through the inbox) and any other transport.
+import type { CoreDeps } from '../../../src/usecases/shared/deps.ts';
+import type { SlackWebApi } from '../web-api.ts';
+
+export interface SlackEnv {
+  core: CoreDeps;
+  api: SlackWebApi;
+  agencyId: string;
+  /** SLACK_CHANNEL */
+  channel: string;
+  /** the app's bot user (auth.test), whose messages are never taken as a caseworker's */
+  botUserId: string | null;
+  publicUrl: string;
+  linkSecret: string;
+  /** posts to a slash command's response_url (only Slack's own hosts); false when it could not */
+  respond: (responseUrl: string, body: { text: string; blocks?: unknown[]; response_type?: 'ephemeral' }) => Promise<boolean>;
+}
+
+export const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+export const str = (v: unknown) => (typeof v === 'string' ? v : '');

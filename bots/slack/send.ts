@@ -1,0 +1,113 @@
+// The staff channel: an outbox row for a caseworker (`staff:<id>`) becomes a message in the
+// client's thread in the Slack channel, opened with a header the first time. Known notices get
+// their card (a client's message, a file with Accept / Reject, a new-time request with Approve /
+// Decline); anything else is posted as its text. At most once per idempotency key, like the
+// other senders.
+import { extensionFor, type AcceptedType } from '../../src/domain/file-type.ts';
+import { usable } from '../../src/domain/channels.ts';
+import { mustBeNeutral } from '../../src/domain/wording.ts';
+import type { Client, ClientChannelKind } from '../../src/domain/types.ts';
+import type { ChannelSender, OutboundMessage, SendResult } from '../../src/ports/channel-sender.ts';
+import type { CoreDeps } from '../../src/usecases/shared/deps.ts';
+import { formatWhen } from '../../src/usecases/shared/format.ts';
+import { formatSize } from '../../src/usecases/documents/upload-document.ts';
+import { STAFF_FILE_LINK_TTL, staffFileLink } from '../../src/usecases/documents/staff-file-link.ts';
+import { conversationForSlack, recordSlackThread } from '../../src/usecases/slack/thread.ts';
+import { clientMessage, documentUploaded, rescheduleRequested } from './views/cards.ts';
+import { threadHeader } from './views/thread.ts';
+import type { SlackMessage } from './views/types.ts';
+import type { SlackCallResult, SlackWebApi } from './web-api.ts';
+
+export interface SlackSenderDeps {
+  core: CoreDeps;
+  api: SlackWebApi;
+  /** SLACK_CHANNEL: where client threads open */
+  channel: string;
+  publicUrl: string;
+  /** signs the "View file" links */
+  linkSecret: string;
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const CHANNEL_KINDS: readonly ClientChannelKind[] = ['sms', 'telegram', 'portal'];
+const asChannel = (v: unknown): ClientChannelKind => (CHANNEL_KINDS.includes(v as ClientChannelKind) ? (v as ClientChannelKind) : 'portal');
+
+const failed = (r: Extract<SlackCallResult<unknown>, { ok: false }>): SendResult => ({
+  ok: false,
+  retryable: r.retryable,
+  error: `slack_${r.error}`.replace(/^slack_slack_/, 'slack_'),
+  ...(r.retryAfterMs !== undefined ? { retryAfterMs: r.retryAfterMs } : {}),
+});
+
+export const slackSender = (deps: SlackSenderDeps): ChannelSender => {
+  const { core } = deps;
+
+  /** The card for a notice, from its template and payload; the plain text when there is none. */
+  const cardOf = async (m: OutboundMessage, client: Client, staffId: string | null): Promise<SlackMessage> => {
+    const p = m.payload;
+    const clientName = client.displayName;
+    const staff = staffId ? await core.store.staff.get({ agencyId: m.agencyId }, staffId) : null;
+    const zone = staff?.timeZone ?? client.timeZone;
+    switch (m.template) {
+      case 'staff.client_message':
+        return clientMessage(core.t, { clientName, body: str(p.body) || m.text, channel: asChannel(p.channel) });
+      case 'staff.reschedule_requested': {
+        const from = num(p.fromStartsAt);
+        const to = num(p.toStartsAt);
+        if (from === null || to === null || !str(p.appointmentId)) break;
+        return rescheduleRequested(core.t, { clientName, oldWhen: formatWhen(from, 'en', zone), newWhen: formatWhen(to, 'en', zone), appointmentId: str(p.appointmentId) });
+      }
+      case 'staff.document_uploaded': {
+        const documentId = str(p.documentId);
+        const size = num(p.size);
+        if (!documentId || size === null || !staffId) break;
+        const expiresAt = core.clock.now() + STAFF_FILE_LINK_TTL;
+        const ext = extensionFor(str(p.detectedType) as AcceptedType) ?? 'other';
+        return documentUploaded(core.t, {
+          clientName,
+          requestKind: str(p.requestKind),
+          typeLabel: core.t('en', `portal.documents.type.${ext}`),
+          sizeLabel: formatSize(size),
+          channel: asChannel(p.channel),
+          viewUrl: await staffFileLink(deps.linkSecret, deps.publicUrl, { clientId: client.id, documentId, staffId }, expiresAt),
+          documentId,
+          linkValidUntil: formatWhen(expiresAt, 'en', zone),
+        });
+      }
+    }
+    return { text: m.text, blocks: [] };
+  };
+
+  /** The client's thread, opened with its header when it has none yet. */
+  const threadOf = async (m: OutboundMessage, client: Client, conversationId: string, existing: string | null): Promise<SlackCallResult<string>> => {
+    if (existing) return { ok: true, value: existing };
+    const channels = await core.store.channels.listForClient({ agencyId: m.agencyId }, client.id);
+    const kinds = [...new Set(channels.filter((c) => usable(client, c)).map((c) => c.kind)), 'portal' as const];
+    const header = threadHeader(core.t, { clientName: client.displayName, language: client.language, channels: kinds, neutral: mustBeNeutral(client) });
+    const posted = await deps.api.postMessage({ channel: deps.channel, ...header });
+    if (!posted.ok) return posted;
+    // Another worker may have opened one at the same moment: theirs stands, ours is left as is.
+    const standing = await recordSlackThread(core, m.agencyId, conversationId, posted.value.ts);
+    return { ok: true, value: standing ?? posted.value.ts };
+  };
+
+  return {
+    name: 'slack',
+    async send(m) {
+      const done = await core.store.deliveries.find(m.idempotencyKey);
+      if (done) return { ok: true, externalId: done.externalId };
+      if (!m.clientId) return { ok: false, retryable: false, error: 'slack_no_client' };
+      const found = await conversationForSlack(core, m.agencyId, m.clientId);
+      if (!found) return { ok: false, retryable: false, error: 'slack_client_not_found' };
+      const staffId = m.to.startsWith('staff:') ? m.to.slice('staff:'.length) : null;
+      const thread = await threadOf(m, found.client, found.conversation.id, found.conversation.slackThreadTs);
+      if (!thread.ok) return failed(thread);
+      const card = await cardOf(m, found.client, staffId);
+      const posted = await deps.api.postMessage({ channel: deps.channel, thread_ts: thread.value, text: card.text, ...(card.blocks.length ? { blocks: card.blocks } : {}) });
+      if (!posted.ok) return failed(posted);
+      await core.store.deliveries.record({ idempotencyKey: m.idempotencyKey, channel: 'slack', externalId: posted.value.ts, sentAt: core.clock.now() }).catch(() => {});
+      return { ok: true, externalId: posted.value.ts };
+    },
+  };
+};

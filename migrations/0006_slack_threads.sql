@@ -1,0 +1,1 @@
+CREATE INDEX `conversations_slack_thread_idx` ON `conversations` (`agency_id`,`slack_thread_ts`);

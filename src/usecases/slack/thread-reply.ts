@@ -1,0 +1,47 @@
+// A caseworker wrote in a client's Slack thread. `note:` at the start keeps it internal (never
+// sent); anything else is a reply delivered to the client on their own channel, through the
+// outbox. A Slack user who is not mapped to a staff member sends nothing.
+import { fail, ok, type Result } from '../../domain/result.ts';
+import type { CoreDeps } from '../shared/deps.ts';
+import { addInternalNote } from '../messaging/add-internal-note.ts';
+import { sendStaffReply, type ReplyDelivery } from '../messaging/send-staff-reply.ts';
+import { clientOfThread, staffForSlackUser } from './thread.ts';
+
+/** `note:` (any case, spaces around) at the very start makes the rest an internal note. */
+export const NOTE_PREFIX = /^\s*note\s*:\s*/i;
+
+export interface ThreadPost {
+  agencyId: string;
+  /** the channel the thread is in */
+  channel: string;
+  slackUserId: string;
+  threadTs: string;
+  text: string;
+  /** the Slack message's own ts (unique per channel): a retried event stores nothing twice */
+  messageTs: string;
+}
+
+export type ThreadReplyOutcome =
+  | { kind: 'duplicate' }
+  | { kind: 'note'; messageId: string }
+  | { kind: 'reply'; messageId: string; outboxId: string | null; delivery: ReplyDelivery };
+
+export type ThreadReplyRefusal = 'unmapped_user' | 'not_a_client_thread' | 'empty_message' | 'message_too_long' | 'invalid' | 'forbidden' | 'not_found';
+
+export const replyInThread = async (deps: CoreDeps, post: ThreadPost): Promise<Result<ThreadReplyOutcome, ThreadReplyRefusal>> => {
+  const actor = await staffForSlackUser(deps, post.agencyId, post.slackUserId);
+  if (!actor) return fail('unmapped_user');
+  const client = await clientOfThread(deps, actor, post.threadTs);
+  if (!client) return fail('not_a_client_thread');
+  const idempotencyKey = `slack:${post.threadTs}:${post.messageTs}`;
+  if (NOTE_PREFIX.test(post.text)) {
+    const r = await addInternalNote(deps, actor, { clientId: client.id, text: post.text.replace(NOTE_PREFIX, ''), idempotencyKey });
+    if (!r.ok) return r;
+    return ok(r.value.duplicate ? { kind: 'duplicate' } : { kind: 'note', messageId: r.value.value.id });
+  }
+  const r = await sendStaffReply(deps, actor, { clientId: client.id, text: post.text, idempotencyKey, slackMessage: { channel: post.channel, ts: post.messageTs, threadTs: post.threadTs } });
+  if (!r.ok) return r;
+  if (r.value.duplicate) return ok({ kind: 'duplicate' });
+  const { message, delivery } = r.value.value;
+  return ok({ kind: 'reply', messageId: message.id, outboxId: message.outboxId, delivery });
+};

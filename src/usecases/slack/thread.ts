@@ -1,0 +1,46 @@
+// A client's Slack thread: the conversation's `slackThreadTs`, opened by the Slack adapter with a
+// header message the first time anything about the client is posted.
+import type { Actor } from '../../domain/actor.ts';
+import type { Client, Conversation } from '../../domain/types.ts';
+import { auditWrite } from '../shared/audit.ts';
+import type { CoreDeps } from '../shared/deps.ts';
+import { openConversation } from '../messaging/conversation.ts';
+
+/** The client and their conversation (created if they had none), for posting into their thread. */
+export const conversationForSlack = async (
+  deps: Pick<CoreDeps, 'store' | 'ids' | 'clock'>,
+  agencyId: string,
+  clientId: string,
+): Promise<{ client: Client; conversation: Conversation } | null> => {
+  const client = await deps.store.clients.get({ agencyId }, clientId);
+  if (!client) return null;
+  const { conversation, create } = await openConversation(deps, client, deps.clock.now());
+  // 'duplicate' means a twin created it first: read that one.
+  if (create && (await deps.store.commit([create])) !== 'ok') {
+    const theirs = await deps.store.conversations.forClient({ agencyId }, clientId);
+    return theirs ? { client, conversation: theirs } : null;
+  }
+  return { client, conversation };
+};
+
+/** Records the thread just opened; the one that stands is returned (another worker may have won). */
+export const recordSlackThread = (deps: Pick<CoreDeps, 'store'>, agencyId: string, conversationId: string, threadTs: string) =>
+  deps.store.conversations.claimSlackThread({ agencyId }, conversationId, threadTs);
+
+/**
+ * The client whose thread a caseworker wrote in, for that caseworker: null when the thread is not a
+ * client's. Reading it is audited (the staff member saw which client this is).
+ */
+export const clientOfThread = async (deps: CoreDeps, actor: Actor, threadTs: string): Promise<Client | null> => {
+  const conversation = await deps.store.conversations.bySlackThread(actor, threadTs);
+  if (!conversation) return null;
+  const client = await deps.store.clients.get(actor, conversation.clientId);
+  if (client) await deps.store.commit([auditWrite(deps, actor, 'client.view', { type: 'client', id: client.id }, client.id)]);
+  return client;
+};
+
+/** The staff member a Slack user is, as an actor; null for a user who is not (or no longer) on the staff. */
+export const staffForSlackUser = async (deps: Pick<CoreDeps, 'store'>, agencyId: string, slackUserId: string): Promise<Actor | null> => {
+  const staff = await deps.store.staff.findBySlackUser({ agencyId }, slackUserId);
+  return staff ? { type: 'staff', agencyId, staffId: staff.id, door: 'slack' } : null;
+};

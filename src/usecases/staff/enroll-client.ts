@@ -1,0 +1,159 @@
+// `/casebridge invite <phone> <name> [language]`: a caseworker enrolls a client and the client
+// gets, by SMS, a one-time portal sign-in link (and a "Connect Telegram" link when a bot is
+// configured). The client, their channels, both links, the text and the audit rows are one commit.
+import { z } from 'zod';
+import type { Actor } from '../../domain/actor.ts';
+import { pickDeliveryChannel } from '../../domain/channels.ts';
+import { toE164 } from '../../domain/phone.ts';
+import { fail, ok, type Result } from '../../domain/result.ts';
+import { randomToken, sha256Hex } from '../../domain/secrets.ts';
+import { DAY, MINUTE } from '../../domain/time.ts';
+import { LOCALES, type Client, type ClientChannel, type Millis } from '../../domain/types.ts';
+import { isOptedOut } from '../../ports/sms.ts';
+import type { Write } from '../../ports/store.ts';
+import { INVITATION_TTL_MS } from '../auth/invitations.ts';
+import { auditWrite } from '../shared/audit.ts';
+import type { CoreDeps } from '../shared/deps.ts';
+import { pendingOutboxRow } from '../shared/outbox-row.ts';
+import { botUsernameSchema, deepLink, TELEGRAM_LINK_TTL_MS } from '../telegram/link-token.ts';
+
+const inputSchema = z.object({
+  phone: z.string().trim().min(1).max(40),
+  name: z.string().trim().min(1).max(120),
+  language: z.enum(LOCALES).default('en'),
+  /** where the portal is (PUBLIC_URL): the sign-in link starts with it */
+  publicUrl: z.string().url().regex(/^https?:\/\//),
+  /** the Telegram bot's @username without the @, when Telegram is configured */
+  telegramBotUsername: botUsernameSchema.optional(),
+});
+
+export type EnrollClientRefusal = 'forbidden' | 'invalid' | 'invalid_phone' | 'phone_taken' | 'not_found';
+
+export interface Enrolled {
+  clientId: string;
+  name: string;
+  /** E.164 */
+  phone: string;
+  language: string;
+  /** the one-time portal sign-in link */
+  invitationUrl: string;
+  invitationExpiresAt: Millis;
+  /** the one-time "Connect Telegram" link, when a bot is configured */
+  telegramUrl: string | null;
+  telegramExpiresAt: Millis | null;
+  /** `queued`: the links go out by SMS; `opted_out`: the number asked for no texts, so none is sent */
+  sms: 'queued' | 'opted_out';
+}
+
+const channel = (client: Client, kind: ClientChannel['kind'], address: string, now: Millis): ClientChannel & { createdAt: Millis } => ({
+  id: '',
+  agencyId: client.agencyId,
+  clientId: client.id,
+  kind,
+  address,
+  // The caseworker enrolls the client with them and attests their consent, as an import does;
+  // the client can withdraw it (STOP, portal settings).
+  verified: true,
+  consentGivenAt: now,
+  consentWithdrawnAt: null,
+  createdAt: now,
+});
+
+/**
+ * Enrolls a client of the acting caseworker: the client (language as given, the agency's time
+ * zone), an SMS channel and a portal sign-in channel for the phone, the invitation, the Telegram
+ * link, and the text that carries them. The text is always worded neutrally: a new client has not
+ * yet said what is safe on their lock screen. A phone that is already a client's is refused
+ * (`phone_taken`), without saying whose.
+ */
+export const enrollClient = async (
+  deps: CoreDeps,
+  actor: Actor,
+  raw: z.input<typeof inputSchema>,
+): Promise<Result<Enrolled, EnrollClientRefusal>> => {
+  if (actor.type !== 'staff' && actor.type !== 'admin') return fail('forbidden');
+  const parsed = inputSchema.safeParse(raw);
+  if (!parsed.success) return fail('invalid');
+  const input = parsed.data;
+  const phone = toE164(input.phone);
+  if (!phone) return fail('invalid_phone');
+  const agency = await deps.store.agencies.get(actor.agencyId);
+  if (!agency) return fail('not_found');
+  for (const kind of ['sms', 'portal'] as const) {
+    if (await deps.store.channels.findByAddress(actor, kind, phone)) return fail('phone_taken');
+  }
+  const now = deps.clock.now();
+  const client: Client = {
+    id: deps.ids.newId('cli'),
+    agencyId: agency.id,
+    externalRef: null,
+    displayName: input.name.replace(/\s+/g, ' '),
+    language: input.language,
+    timeZone: agency.timeZone,
+    staffId: actor.type === 'staff' ? actor.staffId : null,
+    preferredChannel: 'sms',
+    neutralWording: false,
+    safeChannels: null,
+    contactWindowStart: null,
+    contactWindowEnd: null,
+    pauseWord: null,
+    sensitive: false,
+    createdAt: now,
+  };
+  const sms = { ...channel(client, 'sms', phone, now), id: deps.ids.newId('chn') };
+  const portal = { ...channel(client, 'portal', phone, now), id: deps.ids.newId('chn') };
+
+  const invitationToken = randomToken(32);
+  const invitation = { id: await sha256Hex(invitationToken), expiresAt: now + INVITATION_TTL_MS };
+  const invitationUrl = `${input.publicUrl.replace(/\/+$/, '')}/invite/${invitationToken}`;
+  const telegramToken = input.telegramBotUsername ? randomToken(32) : null;
+  const telegram = telegramToken ? { id: await sha256Hex(telegramToken), expiresAt: now + TELEGRAM_LINK_TTL_MS } : null;
+  const telegramUrl = telegramToken && input.telegramBotUsername ? deepLink(input.telegramBotUsername, telegramToken) : null;
+
+  const subject = { type: 'client', id: client.id };
+  const writes: Write[] = [
+    deps.store.clients.insert(client),
+    deps.store.channels.insert(sms),
+    deps.store.channels.insert(portal),
+    deps.store.invitations.insert({ ...invitation, agencyId: agency.id, clientId: client.id, staffId: client.staffId, consumedAt: null, createdAt: now }),
+    auditWrite(deps, actor, 'client.enroll', subject, client.id),
+    auditWrite(deps, actor, 'portal.invitation_created', subject, client.id),
+  ];
+  if (telegram) {
+    writes.push(deps.store.telegramLinks.insert({ ...telegram, agencyId: agency.id, clientId: client.id, consumedAt: null, createdAt: now }));
+    writes.push(auditWrite(deps, actor, 'telegram.link_created', subject, client.id));
+  }
+  const optedOut = isOptedOut(await deps.store.smsOptOuts.get(actor, phone));
+  const to = pickDeliveryChannel(client, [sms]);
+  if (to && !optedOut) {
+    const template = telegramUrl ? 'notify.invitation_telegram' : 'notify.invitation';
+    const vars = { link: invitationUrl, days: INVITATION_TTL_MS / DAY, ...(telegramUrl ? { telegram: telegramUrl, minutes: TELEGRAM_LINK_TTL_MS / MINUTE } : {}) };
+    const row = pendingOutboxRow(deps.ids.newId('out'), now, {
+      agencyId: agency.id,
+      clientId: client.id,
+      staffId: null,
+      channel: to.kind,
+      toAddress: to.address,
+      template,
+      text: deps.t(client.language, template, vars),
+      payload: JSON.stringify({ kind: 'invitation' }),
+      idempotencyKey: `invitation:${invitation.id}`,
+    });
+    writes.push(deps.store.outbox.insert(row));
+  }
+  // 'duplicate': the same phone was enrolled a moment ago by someone else.
+  const outcome = await deps.store.commit(writes);
+  if (outcome !== 'ok') return fail('phone_taken');
+  deps.onOutbox?.();
+  return ok({
+    clientId: client.id,
+    name: client.displayName,
+    phone,
+    language: client.language,
+    invitationUrl,
+    invitationExpiresAt: invitation.expiresAt,
+    telegramUrl,
+    telegramExpiresAt: telegram?.expiresAt ?? null,
+    sms: to && !optedOut ? 'queued' : 'opted_out',
+  });
+};
