@@ -46,7 +46,8 @@ const documentCard = async () => {
   return { req, card: cardWith(DOCUMENT_ACCEPT) };
 };
 
-const cardWith = (actionId: string): FakeSlackMessage => slack.fake.messages.find((m) => m.thread_ts && findButton(blocksOf(m), actionId))!;
+/** The card as it was posted: what a caseworker's Slack still shows (and presses) until it is updated. */
+const cardWith = (actionId: string): FakeSlackMessage => structuredClone(slack.fake.messages.find((m) => m.thread_ts && findButton(blocksOf(m), actionId))!);
 const blocksOf = (m: FakeSlackMessage) => (m.blocks ?? []) as Block[];
 const now = (m: FakeSlackMessage) => slack.fake.messages.find((x) => x.ts === m.ts)!;
 
@@ -85,8 +86,9 @@ describe('a new time: Approve', () => {
     const updated = now(card);
     expect(updated.edits).toBe(1);
     expect(buttonsOf(blocksOf(updated))).toEqual([]);
-    const shown = textsOf(blocksOf(updated));
-    expect(shown).toEqual(expect.arrayContaining([formatWhen(a.startsAt, 'en', 'America/New_York'), formatWhen(SLOT, 'en', 'America/New_York')]));
+    const shown = textsOf(blocksOf(updated)).join('\n');
+    expect(shown).toContain(formatWhen(a.startsAt, 'en', 'America/New_York'));
+    expect(shown).toContain(formatWhen(SLOT, 'en', 'America/New_York'));
     expect(decidedLine(card)).toContain('Approved by Dana Whitfield');
     expect(slack.fake.ephemerals).toEqual([]);
     expect(slack.failures).toEqual([]);
@@ -152,7 +154,7 @@ describe('a file: Accept and Reject', () => {
     expect((await core.store.documents.getRequest(w.scope, req.id))?.status).toBe('accepted');
     expect((await clientNotices()).map((n) => n.template)).toEqual(['notify.document_accepted']);
     expect(buttonsOf(blocksOf(now(card)))).toEqual([]);
-    expect(textsOf(blocksOf(now(card)))).toEqual(expect.arrayContaining(['Pay stub', '2 KB']));
+    expect(textsOf(blocksOf(now(card)))).toEqual(expect.arrayContaining(['*Asked for*\nPay stub', '*Type*\nPDF', '*Size*\n2 KB']));
     expect(decidedLine(card)).toBe(':white_check_mark: Accepted by Dana Whitfield');
   });
 
@@ -210,5 +212,38 @@ describe('who may press, and on what', () => {
     expect(slack.fake.views).toEqual([]);
     expect([now(card).edits, now(doc.card).edits]).toEqual([0, 0]);
     expect(ephemeralTexts()).toEqual(Array(4).fill([DANA, core.t('en', 'slack.action.not_found')]));
+  });
+});
+
+describe('when the card is out of date or Slack says no', () => {
+  it('reviews nothing on the card of a file the client has since replaced', async () => {
+    const { req, card } = await documentCard();
+    const newer = await uploadDocument(core, w.asAlice, { clientId: w.alice.id, requestId: req.id, bytes: sampleFile('jpeg', 4096), channel: 'portal' });
+    expect(newer.ok).toBe(true);
+    await slack.work();
+    await press(card, DOCUMENT_ACCEPT);
+    expect((await core.store.documents.getRequest(w.scope, req.id))?.status).toBe('uploaded');
+    expect(now(card).edits).toBe(0);
+    expect(ephemeralTexts()).toEqual([[DANA, core.t('en', 'slack.action.newer_file')]]);
+  });
+
+  it('keeps the decision when the card cannot be updated, and says so', async () => {
+    const { a, card } = await rescheduleCard();
+    slack.fake.fail({ kind: 'error', error: 'message_not_found' }, { method: 'chat.update' });
+    await press(card, RESCHEDULE_APPROVE);
+    expect((await core.store.appointments.get(w.scope, a.id))?.status).toBe('rescheduled');
+    expect(await clientNotices()).toHaveLength(1);
+    expect(ephemeralTexts()).toEqual([[DANA, core.t('en', 'slack.action.card_not_updated')]]);
+  });
+
+  it('asks to press again when the modal cannot be opened (an expired trigger)', async () => {
+    const { a, card } = await rescheduleCard();
+    slack.fake.fail({ kind: 'error', error: 'expired_trigger_id' }, { method: 'views.open' });
+    await press(card, RESCHEDULE_DECLINE);
+    expect(slack.fake.views).toEqual([]);
+    expect((await core.store.appointments.get(w.scope, a.id))?.status).toBe('reschedule_requested');
+    expect(ephemeralTexts()).toEqual([[DANA, core.t('en', 'slack.action.modal_failed')]]);
+    await press(card, RESCHEDULE_DECLINE);
+    expect(slack.fake.views).toHaveLength(1);
   });
 });

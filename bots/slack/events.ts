@@ -21,13 +21,14 @@ export interface SlackEventsDeps {
   validateSubmission?: (payload: Record<string, unknown>) => Record<string, unknown> | null;
 }
 
-type Kept = { source: string; externalId: string; payload: string };
+/** What is kept in the inbox for the worker: the source, Slack's id for it, the payload. */
+export type Kept = { source: string; externalId: string; payload: string };
 
 const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** What to keep of an interactivity payload, under which id; null for what we do not act on. */
-const actionToKeep = (payload: Record<string, unknown>): Kept | null => {
+export const actionToKeep = (payload: Record<string, unknown>): Kept | null => {
   const type = str(payload.type);
   const raw = JSON.stringify(payload);
   if (type === 'block_actions') {
@@ -40,6 +41,21 @@ const actionToKeep = (payload: Record<string, unknown>): Kept | null => {
     return { source: SLACK_ACTION_SOURCE, externalId: `view:${str(view.id)}:${str(view.hash)}`, payload: raw };
   }
   return null;
+};
+
+/** An Events API callback, kept once per event_id; null for anything else. */
+export const eventToKeep = (body: Record<string, unknown>, raw: string): Kept | null =>
+  body.type === 'event_callback' && str(body.event_id) ? { source: SLACK_EVENT_SOURCE, externalId: str(body.event_id), payload: raw } : null;
+
+/** A slash command's fields, kept once per trigger_id. */
+export const commandToKeep = (fields: Record<string, string>): Kept | null =>
+  fields.command && fields.trigger_id ? { source: SLACK_COMMAND_SOURCE, externalId: fields.trigger_id, payload: JSON.stringify(fields) } : null;
+
+/** Stores what Slack sent in the inbox (a repeat is a no-op) and wakes the worker. */
+export const keepInInbox = async (core: SlackEventsDeps['core'], agencyId: string, kept: Kept): Promise<void> => {
+  const outcome = await core.store.commit([core.store.inbox.insert({ id: core.ids.newId('inb'), agencyId, ...kept, receivedAt: core.clock.now() })]);
+  // 'duplicate': a retry (X-Slack-Retry-Num) or the same event again — kept once already.
+  if (outcome === 'ok') core.onInbox?.();
 };
 
 export const slackEventRoutes = (deps: SlackEventsDeps) => {
@@ -68,8 +84,7 @@ export const slackEventRoutes = (deps: SlackEventsDeps) => {
         return c.text('not JSON', 400);
       }
       if (body.type === 'url_verification') return c.json({ challenge: str(body.challenge) });
-      if (body.type !== 'event_callback' || !str(body.event_id)) return c.body(null, 200);
-      kept = { source: SLACK_EVENT_SOURCE, externalId: str(body.event_id), payload: rawBody };
+      kept = eventToKeep(body, rawBody);
     } else {
       const form = new URLSearchParams(rawBody);
       if (form.has('payload')) {
@@ -83,9 +98,8 @@ export const slackEventRoutes = (deps: SlackEventsDeps) => {
         if (errors) return c.json(errors);
         kept = actionToKeep(payload);
       } else if (form.get('command')) {
-        const trigger = form.get('trigger_id') ?? '';
-        if (!trigger) return c.text('no trigger_id', 400);
-        kept = { source: SLACK_COMMAND_SOURCE, externalId: trigger, payload: JSON.stringify(Object.fromEntries(form)) };
+        kept = commandToKeep(Object.fromEntries(form));
+        if (!kept) return c.text('no trigger_id', 400);
         // The answer comes by response_url once the worker has it; Slack shows nothing meanwhile.
         answer = c.body(null, 200);
       } else {
@@ -95,10 +109,7 @@ export const slackEventRoutes = (deps: SlackEventsDeps) => {
     if (!kept) return c.body(null, 200);
     const agencyId = await deps.agencyId();
     if (!agencyId) return c.text('not ready', 503);
-    const { store, ids, clock } = deps.core;
-    const outcome = await store.commit([store.inbox.insert({ id: ids.newId('inb'), agencyId, ...kept, receivedAt: clock.now() })]);
-    // 'duplicate': a retry (X-Slack-Retry-Num) or the same event again — kept once already.
-    if (outcome === 'ok') deps.core.onInbox?.();
+    await keepInInbox(deps.core, agencyId, kept);
     return answer ?? c.body(null, 200);
   });
   return app;

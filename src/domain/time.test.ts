@@ -43,3 +43,21 @@ describe('local parts and calendar helpers', () => {
     expect(isValidTimeZone('Mars/Olympus')).toBe(false);
   });
 });
+
+describe('zonedToUtc around daylight-saving changes (America/New_York)', () => {
+  const ny = 'America/New_York';
+  it('reads the hours after a spring-forward gap with the new offset', () => {
+    const day = { year: 2026, month: 3, day: 8 };
+    expect(new Date(zonedToUtc(day, 3 * 60, ny)).toISOString()).toBe('2026-03-08T07:00:00.000Z');
+    expect(new Date(zonedToUtc(day, 6 * 60, ny)).toISOString()).toBe('2026-03-08T10:00:00.000Z');
+    expect(new Date(zonedToUtc(day, 7 * 60, ny)).toISOString()).toBe('2026-03-08T11:00:00.000Z');
+    expect(new Date(zonedToUtc(day, 60, ny)).toISOString()).toBe('2026-03-08T06:00:00.000Z');
+  });
+
+  it('takes the first of a time that happens twice, and the standard offset after it', () => {
+    const day = { year: 2026, month: 11, day: 1 };
+    expect(new Date(zonedToUtc(day, 90, ny)).toISOString()).toBe('2026-11-01T05:30:00.000Z');
+    expect(new Date(zonedToUtc(day, 3 * 60, ny)).toISOString()).toBe('2026-11-01T08:00:00.000Z');
+    expect(new Date(zonedToUtc(day, 0, ny)).toISOString()).toBe('2026-11-01T04:00:00.000Z');
+  });
+});

@@ -77,18 +77,18 @@ export const zonedToUtc = (
   timeZone: string,
 ): Millis => {
   const naive = Date.UTC(date.year, date.month - 1, date.day) + minuteOfDay * MINUTE;
-  // Two passes settle on the offset in force at the result.
+  // The wall time read with each offset in force around it (a day before, at, a day after): the
+  // ones that really show that wall time are its instants; the earliest is the first occurrence.
+  const shows = (at: Millis) => {
+    const p = localParts(at, timeZone);
+    return p.year === date.year && p.month === date.month && p.day === date.day && p.hour * 60 + p.minute === minuteOfDay;
+  };
+  const offsets = new Set([naive - DAY, naive, naive + DAY].map((at) => zoneOffset(at, timeZone)));
+  const instants = [...offsets].map((o) => naive - o).filter(shows);
+  if (instants.length > 0) return Math.min(...instants);
+  // In a gap no instant shows the wall time: take the one just after the gap.
   const first = naive - zoneOffset(naive, timeZone);
   const second = naive - zoneOffset(first, timeZone);
-  if (first === second) {
-    // Ambiguous times: prefer the earlier instant when it shows the same wall time.
-    const earlier = second - HOUR;
-    const e = localParts(earlier, timeZone);
-    const want = localParts(second, timeZone);
-    if (e.hour === want.hour && e.minute === want.minute && e.day === want.day) return earlier;
-    return second;
-  }
-  // In a gap neither candidate shows the wall time: take the later one (just after the gap).
   return Math.max(first, second);
 };
 

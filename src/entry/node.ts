@@ -25,7 +25,10 @@ import { telegramInboxHandlers } from '../../bots/telegram/inbox.ts';
 import { startPolling } from '../../bots/telegram/polling.ts';
 import { slackWebApi } from '../../bots/slack/web-api.ts';
 import { slackSender } from '../../bots/slack/send.ts';
-import { slackInboxHandlers } from '../../bots/slack/listeners/index.ts';
+import { slackInboxHandlers, type SlackListeners } from '../../bots/slack/listeners/index.ts';
+import { onAction } from '../../bots/slack/listeners/actions.ts';
+import { startSocketMode } from '../../bots/slack/socket-mode.ts';
+import { validateSubmission } from '../../bots/slack/listeners/validate.ts';
 import { markDelivery } from '../../bots/slack/delivery-marks.ts';
 import type { SlackEnv } from '../../bots/slack/listeners/env.ts';
 import { smsInboxHandlers } from '../../bots/sms/inbox.ts';
@@ -63,7 +66,7 @@ interface SlackParts {
 }
 
 /** The Slack listeners beyond thread messages: buttons and modals, App Home, /casebridge. */
-const SLACK_LISTENERS = {};
+const SLACK_LISTENERS: SlackListeners = { onAction };
 
 /** Slack's hosts answer slash commands' response_urls; anything else in one is not followed. */
 const SLACK_RESPONSE_HOSTS = new Set(['hooks.slack.com']);
@@ -246,6 +249,22 @@ export const start = async (config: Config) => {
       ? startPolling({ api: bot.api, core, agencyId: agencyOf(core), onError: onError('telegram.log_update_failed') })
       : null;
   if (polling) say('telegram.log_polling');
+  // Slack without a public URL: Socket Mode (Bolt) keeps what arrives in the same inbox.
+  const socket =
+    slack && config.SLACK_APP_TOKEN
+      ? await startSocketMode({
+          core,
+          agencyId: agencyOf(core),
+          botToken: config.SLACK_BOT_TOKEN!,
+          appToken: config.SLACK_APP_TOKEN,
+          apiUrl: config.SLACK_API_URL,
+          validateSubmission: validateSubmission(t),
+          onError: onError('slack.log_socket_failed'),
+        }).catch((e: unknown) => {
+          console.error(t('en', 'slack.log_socket_failed'), e instanceof Error ? e.message : e);
+          return null;
+        })
+      : null;
   const webhook = bot && config.TELEGRAM_MODE === 'webhook' && config.TELEGRAM_WEBHOOK_SECRET ? { secret: config.TELEGRAM_WEBHOOK_SECRET } : undefined;
   const app = createApp({
     core,
@@ -265,6 +284,7 @@ export const start = async (config: Config) => {
     seeded,
     async stop() {
       await polling?.stop();
+      await socket?.stop();
       await new Promise<void>((ok) => server.close(() => ok()));
       await inbox?.stop();
       await delivery.stop();

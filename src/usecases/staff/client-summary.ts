@@ -86,6 +86,7 @@ export const clientSummaryForStaff = async (
     classes: sessions.map((s) => ({ title: s.series.title, when: when(s.session.startsAt), rsvp: s.attendance?.rsvp ?? null })),
     openRequests: requests
       .filter((r) => OPEN_REQUESTS.includes(r.status))
+      .sort((a, b) => (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity))
       .map((r) => ({ kind: r.kind, due: r.dueAt === null ? null : formatDue(r.dueAt, locale, tz), status: r.status })),
     lastMessages: messages.map((m) => ({ direction: m.direction, body: m.body, when: when(m.createdAt), internal: m.internal })),
   });

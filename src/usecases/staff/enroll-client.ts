@@ -22,7 +22,7 @@ const inputSchema = z.object({
   name: z.string().trim().min(1).max(120),
   language: z.enum(LOCALES).default('en'),
   /** where the portal is (PUBLIC_URL): the sign-in link starts with it */
-  publicUrl: z.string().url().regex(/^https?:\/\//),
+  publicUrl: z.string().regex(/^https?:\/\/[^\s/]+/),
   /** the Telegram bot's @username without the @, when Telegram is configured */
   telegramBotUsername: botUsernameSchema.optional(),
 });
@@ -124,8 +124,8 @@ export const enrollClient = async (
     writes.push(auditWrite(deps, actor, 'telegram.link_created', subject, client.id));
   }
   const optedOut = isOptedOut(await deps.store.smsOptOuts.get(actor, phone));
-  const to = pickDeliveryChannel(client, [sms]);
-  if (to && !optedOut) {
+  const to = optedOut ? null : pickDeliveryChannel(client, [sms]);
+  if (to) {
     const template = telegramUrl ? 'notify.invitation_telegram' : 'notify.invitation';
     const vars = { link: invitationUrl, days: INVITATION_TTL_MS / DAY, ...(telegramUrl ? { telegram: telegramUrl, minutes: TELEGRAM_LINK_TTL_MS / MINUTE } : {}) };
     const row = pendingOutboxRow(deps.ids.newId('out'), now, {
@@ -137,7 +137,7 @@ export const enrollClient = async (
       template,
       text: deps.t(client.language, template, vars),
       payload: JSON.stringify({ kind: 'invitation' }),
-      idempotencyKey: `invitation:${invitation.id}`,
+      idempotencyKey: `invitation:${client.id}:enrolled`,
     });
     writes.push(deps.store.outbox.insert(row));
   }
@@ -154,6 +154,6 @@ export const enrollClient = async (
     invitationExpiresAt: invitation.expiresAt,
     telegramUrl,
     telegramExpiresAt: telegram?.expiresAt ?? null,
-    sms: to && !optedOut ? 'queued' : 'opted_out',
+    sms: to ? 'queued' : 'opted_out',
   });
 };

@@ -1,0 +1,205 @@
+// `/casebridge` through the real HTTP app: signed slash commands, answered privately at the
+// command's response_url. Each command with good arguments does its work once; bad, ambiguous or
+// unknown ones get the usage and change nothing.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeCore, type TestCore } from '../../test/support/core.ts';
+import { clientRow, insert, world, type World } from '../../test/support/fixtures.ts';
+import { startSlack, type SlackHarness } from '../../test/support/slack.ts';
+import type { Client } from '../../src/domain/types.ts';
+import { onCommand } from './listeners/commands.ts';
+import { onHomeOpened } from './listeners/home.ts';
+import { textsOf } from './views/inspect.ts';
+import type { Block } from './views/types.ts';
+
+const DANA = 'U0DANA';
+let core: TestCore;
+let w: World;
+let slack: SlackHarness;
+
+beforeEach(async () => {
+  // Monday 2 March 2026, 10:00 in New York
+  core = await makeCore('2026-03-02T15:00:00Z');
+  w = await world(core, { staff: { slackUserId: DANA } });
+  slack = await startSlack(core, w, { listeners: { onHomeOpened, onCommand } });
+});
+afterEach(() => slack.fake.close());
+
+type Answer = { response_type: string; text: string; blocks: Block[] };
+/** Runs `/casebridge <text>` as a Slack user; the one private answer it got, and what it shows. */
+const ask = async (text: string, user = DANA) => {
+  const before = slack.fake.responses.length;
+  const res = await slack.command({ text, user_id: user, user_name: 'dana', team_id: slack.fake.teamId, channel_id: 'C0GENERAL' });
+  expect(res.status).toBe(200);
+  expect(slack.fake.responses).toHaveLength(before + 1);
+  const body = slack.fake.responses.at(-1)?.body as Answer;
+  expect(body.response_type).toBe('ephemeral');
+  return { ...body, shown: textsOf(body.blocks).join('\n') };
+};
+const en = (key: string, vars?: Record<string, string | number>) => core.t('en', `slack.${key}`, vars);
+const usageTitle = en('usage.title', { command: '/casebridge' });
+const clients = async () => core.store.clients.list(w.scope);
+const requestsOf = (c: Client) => core.store.documents.listRequestsForClient(w.scope, c.id);
+const actions = async (c: Client) => (await core.store.audit.listForClient(w.scope, c.id)).map((a) => a.action);
+
+describe('/casebridge help and refusals', () => {
+  it('shows every command for help or nothing, and one command for help <command>', async () => {
+    for (const text of ['', 'help']) {
+      const a = await ask(text);
+      expect(a.shown).toContain(usageTitle);
+      for (const c of ['client', 'invite', 'appointment', 'request_doc', 'schedule']) expect(a.shown).toContain(en(`usage.${c}`, { command: '/casebridge' }));
+    }
+    const one = await ask('help invite');
+    expect(one.shown).toContain(en('usage.invite', { command: '/casebridge' }));
+    expect(one.shown).not.toContain(en('usage.client', { command: '/casebridge' }));
+  });
+
+  it('says what was wrong with an unknown command, then how commands are written', async () => {
+    const a = await ask('book Alice');
+    expect(a.shown).toContain(en('command.unknown_command', { command: 'book' }));
+    expect(a.shown).toContain(usageTitle);
+  });
+
+  it('tells a Slack user who is not on the staff that they cannot use it, and does nothing', async () => {
+    const before = (await clients()).length;
+    const a = await ask('invite 555-555-0177 Maria Lopez', 'U0STRANGER');
+    expect(a.shown).toContain(en('command.unmapped', { command: '/casebridge' }));
+    expect(a.text).toContain('not linked');
+    expect(await clients()).toHaveLength(before);
+    expect((await ask('client alice', 'U0STRANGER')).shown).not.toContain('Alice');
+    expect(await actions(w.alice)).not.toContain('client.view');
+  });
+});
+
+describe('/casebridge client', () => {
+  it('shows a private summary, found by name or by phone, and audits it', async () => {
+    const byName = await ask('client alice');
+    expect(byName.text).toBe(en('summary.fallback', { client: 'Alice Moreno' }));
+    expect(byName.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Alice Moreno' } });
+    expect(byName.shown).toContain(en('summary.phone', { phone: '+15555550101' }));
+    expect(byName.shown).toContain(en('summary.private'));
+    const byPhone = await ask('client (555) 555-0102');
+    expect(byPhone.blocks[0]).toMatchObject({ type: 'header', text: { text: 'Bob Tran' } });
+    expect((await core.store.audit.listForClient(w.scope, w.alice.id)).filter((a) => a.action === 'client.view').map((a) => [a.actorId, a.channel])).toEqual([[w.staff.id, 'slack']]);
+    expect(await actions(w.bob)).toContain('client.view');
+  });
+
+  it('names the clients a query matches when it is more than one, and shows none of them', async () => {
+    const twin = clientRow(core, w.agency.id, { displayName: 'Alice Mora' });
+    await insert(core, core.store.clients.insert(twin));
+    const a = await ask('client alice');
+    expect(a.shown).toContain(en('command.client_ambiguous', { count: 2, query: 'alice', names: 'Alice Mora and Alice Moreno' }));
+    expect(a.shown).toContain(en('usage.client', { command: '/casebridge' }));
+    expect(a.shown).not.toContain(en('usage.invite', { command: '/casebridge' }));
+    expect(await actions(w.alice)).not.toContain('client.view');
+    expect(await actions(twin)).toContain('client.search_match');
+  });
+
+  it('says so when nobody matches, or when the query is missing', async () => {
+    expect((await ask('client Zed')).shown).toContain(en('command.client_not_found', { query: 'Zed' }));
+    const missing = await ask('client');
+    expect(missing.shown).toContain(en('command.missing_argument', { argument: en('command.argument.query') }));
+    expect(missing.shown).toContain(en('usage.client', { command: '/casebridge' }));
+  });
+});
+
+describe('/casebridge invite', () => {
+  it('enrolls the client and texts them their sign-in link', async () => {
+    const a = await ask('invite +1 (555) 555-0177 Maria Lopez Spanish');
+    expect(a.shown).toContain(en('command.invite_sent', { client: 'Maria Lopez', phone: '+15555550177' }));
+    const maria = (await clients()).find((c) => c.displayName === 'Maria Lopez');
+    expect(maria).toMatchObject({ language: 'es', staffId: w.staff.id });
+    const [text] = (await core.store.outbox.list(w.scope)).filter((o) => o.clientId === maria?.id);
+    expect(text).toMatchObject({ channel: 'sms', toAddress: '+15555550177', template: 'notify.invitation', status: 'sent' });
+    expect(text?.text).toMatch(/https:\/\/casebridge\.example\.org\/invite\/[A-Za-z0-9_-]{43}/);
+    // The caseworker is not shown the link: it went to the client.
+    expect(a.shown).not.toContain('/invite/');
+    expect(await actions(maria!)).toEqual(expect.arrayContaining(['client.enroll', 'portal.invitation_created']));
+  });
+
+  it('adds the Telegram link when the app knows its Telegram bot', async () => {
+    Object.assign(slack.env, { telegramBotUsername: 'CasebridgeBot' });
+    const a = await ask('invite 5555550177 "Grace Ko"');
+    expect(a.shown).toContain(en('command.invite_sent_telegram', { client: 'Grace Ko', phone: '+15555550177', minutes: 15 }));
+    const grace = (await clients()).find((c) => c.displayName === 'Grace Ko');
+    const [text] = (await core.store.outbox.list(w.scope)).filter((o) => o.clientId === grace?.id);
+    expect(text?.template).toBe('notify.invitation_telegram');
+    expect(text?.text).toMatch(/https:\/\/t\.me\/CasebridgeBot\?start=/);
+  });
+
+  it('gives the caseworker the link when the number asked for no texts', async () => {
+    await insert(core, core.store.smsOptOuts.optOut({ agencyId: w.agency.id, phone: '+15555550177', optedOutAt: core.clock.now() - 1000, source: 'keyword' }));
+    const a = await ask('invite 5555550177 Maria Lopez');
+    expect(a.shown).toMatch(/Maria Lopez is enrolled, but \+15555550177 has asked for no texts.*https:\/\/casebridge\.example\.org\/invite\//s);
+    expect((await core.store.outbox.list(w.scope)).filter((o) => o.template.startsWith('notify.invitation'))).toEqual([]);
+  });
+
+  it('refuses a bad phone, a taken phone, a language it cannot serve and a missing name, and enrolls nobody', async () => {
+    const before = (await clients()).length;
+    const cases: [string, string][] = [
+      ['invite 12 Maria', en('command.bad_phone', { value: '12' })],
+      ['invite 555-555-0101 Someone Else', en('command.phone_taken', { phone: '+15555550101', command: '/casebridge' })],
+      ['invite 5555550177 Maria Lopez French', 'is not a language clients can use here'],
+      ['invite 5555550177', en('command.missing_argument', { argument: en('command.argument.name') })],
+    ];
+    for (const [text, problem] of cases) {
+      const a = await ask(text);
+      expect(a.shown, text).toContain(problem);
+      expect(a.shown, text).toContain(en('usage.invite', { command: '/casebridge' }));
+    }
+    expect(await clients()).toHaveLength(before);
+    expect(await core.store.outbox.list(w.scope)).toEqual([]);
+  });
+});
+
+describe('/casebridge request-doc', () => {
+  it('asks the client for the document, with its due day, and tells them', async () => {
+    const a = await ask('request-doc "Alice Moreno" Pay stub 2026-03-06');
+    expect(a.shown).toContain(en('command.doc_requested', { client: 'Alice Moreno', kind: 'Pay stub', due: 'Fri, Mar 6' }));
+    const [req] = await requestsOf(w.alice);
+    expect(req).toMatchObject({ kind: 'Pay stub', status: 'requested', staffId: w.staff.id, dueAt: Date.parse('2026-03-07T04:59:59.999Z') });
+    expect((await core.store.outbox.list(w.scope)).map((o) => o.template)).toContain('notify.document_requested');
+    const byPhone = await ask('request-doc 555-555-0102 Lease');
+    expect(byPhone.shown).toContain(en('command.doc_requested_nodue', { client: 'Bob Tran', kind: 'Lease' }));
+    expect((await requestsOf(w.bob)).map((r) => r.kind)).toEqual(['Lease']);
+  });
+
+  it('asks nobody when the client is ambiguous, unknown, or the due day has passed', async () => {
+    await insert(core, core.store.clients.insert(clientRow(core, w.agency.id, { displayName: 'Alice Mora' })));
+    const cases: [string, string][] = [
+      ['request-doc alice ID', en('command.client_ambiguous', { count: 2, query: 'alice', names: 'Alice Mora and Alice Moreno' })],
+      ['request-doc "Zed Nobody" ID', en('command.client_not_found', { query: 'Zed Nobody' })],
+      ['request-doc "Alice Moreno" ID 2026-03-01', en('command.in_the_past', { value: '2026-03-01', timeZone: 'America/New_York' })],
+      ['request-doc "Alice Moreno"', en('command.missing_argument', { argument: en('command.argument.kind') })],
+    ];
+    for (const [text, problem] of cases) {
+      const a = await ask(text);
+      expect(a.shown, text).toContain(problem);
+      expect(a.shown, text).toContain(en('usage.request_doc', { command: '/casebridge' }));
+    }
+    for (const c of await clients()) expect(await requestsOf(c)).toEqual([]);
+    expect(await core.store.outbox.list(w.scope)).toEqual([]);
+  });
+});
+
+describe('/casebridge appointment and schedule', () => {
+  it('reads them, but says they cannot be done from Slack yet, and books or schedules nothing', async () => {
+    for (const [text, command] of [
+      ['appointment "Alice Moreno" tomorrow 2pm 45m Room 4', 'appointment'],
+      ['schedule 5555550101 tomorrow 9am Remember your ID', 'schedule'],
+    ] as const) {
+      const a = await ask(text);
+      expect(a.shown, text).toContain(en('command.not_yet', { command }));
+    }
+    expect(await core.store.appointments.listForClient(w.scope, w.alice.id)).toEqual([]);
+    expect(await core.store.outbox.list(w.scope)).toEqual([]);
+  });
+
+  it('gives the usage for bad arguments', async () => {
+    const a = await ask('appointment "Alice Moreno" tomorrow');
+    expect(a.shown).toContain(en('command.missing_argument', { argument: en('command.argument.time') }));
+    expect(a.shown).toContain(en('usage.appointment', { command: '/casebridge' }));
+    const s = await ask('schedule "Alice Moreno" 2026-03-01 9am Hi');
+    expect(s.shown).toContain(en('usage.schedule', { command: '/casebridge' }));
+    expect(s.shown).toContain('has already passed');
+  });
+});

@@ -1,0 +1,133 @@
+// `/casebridge …`: read in the caseworker's own time zone, done by the use cases as that staff
+// member, answered privately (ephemeral, through the command's response_url). Bad, ambiguous or
+// unknown arguments get the usage of that command with what was wrong, and change nothing.
+// `appointment` and `schedule` are understood but not done yet: the core has no use case to book
+// an appointment or to schedule a message, and the answer says so rather than pretending.
+import type { Actor } from '../../../src/domain/actor.ts';
+import { DAY, MINUTE } from '../../../src/domain/time.ts';
+import type { Staff } from '../../../src/domain/types.ts';
+import { INVITATION_TTL_MS } from '../../../src/usecases/auth/invitations.ts';
+import { requestDocument } from '../../../src/usecases/documents/request-document.ts';
+import { formatDue } from '../../../src/usecases/documents/format-due.ts';
+import { staffForSlackUser } from '../../../src/usecases/slack/thread.ts';
+import { clientSummaryForStaff } from '../../../src/usecases/staff/client-summary.ts';
+import { enrollClient } from '../../../src/usecases/staff/enroll-client.ts';
+import { findClientForStaff } from '../../../src/usecases/staff/find-client.ts';
+import { TELEGRAM_LINK_TTL_MS } from '../../../src/usecases/telegram/link-token.ts';
+import type { Fail } from '../../../src/domain/result.ts';
+import { parseCommand, type ClientRef, type SlashCommand } from '../commands/parse.ts';
+import { refusalUsage } from '../commands/refusal.ts';
+import { fallback, section } from '../views/blocks.ts';
+import { SLASH_COMMAND } from '../views/ids.ts';
+import { clientSummary } from '../views/summary.ts';
+import { escapeMrkdwn, listOf, STAFF_LOCALE, texts, type Texts } from '../views/text.ts';
+import type { SlackMessage, SlashSubcommand } from '../views/types.ts';
+import { usage } from '../views/usage.ts';
+import type { SlackEnv } from './env.ts';
+
+/** The env, with the Telegram bot's username when Telegram is configured (for the invitation's link). */
+export type CommandEnv = SlackEnv & { telegramBotUsername?: string };
+
+interface Asked {
+  env: CommandEnv;
+  actor: Actor;
+  staff: Staff;
+  tx: Texts;
+}
+
+/** One plain sentence as a message: escaped, as a section. */
+const say = (text: string, emoji = ''): SlackMessage => ({
+  text: fallback(escapeMrkdwn(text)),
+  blocks: [section(`${emoji ? `${emoji} ` : ''}${escapeMrkdwn(text)}`)],
+});
+
+/** What was wrong, then how that command is written. */
+const problem = (a: Asked, text: string, only: SlashSubcommand): SlackMessage => usage(a.env.core.t, { problem: text, only }, STAFF_LOCALE);
+
+const refOf = (ref: ClientRef): string => (ref.by === 'name' ? ref.name : ref.by === 'phone' ? ref.text : ref.reference);
+
+/** Why no one client was found: none matches, or several (named, each named one audited). */
+const notOne = (a: Asked, query: string, refusal: Fail<string>, only: SlashSubcommand): SlackMessage => {
+  if (refusal.code !== 'ambiguous') {
+    const key = refusal.code === 'not_found' || refusal.code === 'invalid' ? 'command.client_not_found' : 'command.failed';
+    return problem(a, a.tx.plain(key, { query }), only);
+  }
+  const count = Number(refusal.detail?.count ?? 0);
+  const names = String(refusal.detail?.names ?? '').split('\n').filter(Boolean);
+  const items = count > names.length ? [...names, a.tx.plain('summary.more', { count: count - names.length })] : names;
+  return problem(a, a.tx.plain('command.client_ambiguous', { count, query, names: listOf(STAFF_LOCALE, items) }), only);
+};
+
+const lookUp = async (a: Asked, query: string): Promise<SlackMessage> => {
+  const r = await clientSummaryForStaff(a.env.core, a.actor, { query, locale: STAFF_LOCALE });
+  return r.ok ? clientSummary(a.env.core.t, r.value, STAFF_LOCALE) : notOne(a, query, r, 'client');
+};
+
+const invite = async (a: Asked, c: Extract<SlashCommand, { kind: 'invite' }>): Promise<SlackMessage> => {
+  const r = await enrollClient(a.env.core, a.actor, {
+    phone: c.phone,
+    name: c.name,
+    language: c.language,
+    publicUrl: a.env.publicUrl,
+    telegramBotUsername: a.env.telegramBotUsername,
+  });
+  if (!r.ok) {
+    if (r.code === 'phone_taken') return problem(a, a.tx.plain('command.phone_taken', { phone: c.phone, command: SLASH_COMMAND }), 'invite');
+    if (r.code === 'invalid_phone') return problem(a, a.tx.plain('command.bad_phone', { value: c.phone }), 'invite');
+    return say(a.tx.plain('command.failed'), ':warning:');
+  }
+  const e = r.value;
+  const vars = { client: e.name, phone: e.phone };
+  if (e.sms === 'opted_out') {
+    return say(a.tx.plain('command.invite_not_sent', { ...vars, link: e.invitationUrl, days: INVITATION_TTL_MS / DAY }), ':warning:');
+  }
+  const minutes = TELEGRAM_LINK_TTL_MS / MINUTE;
+  return say(a.tx.plain(e.telegramUrl ? 'command.invite_sent_telegram' : 'command.invite_sent', { ...vars, minutes }), ':white_check_mark:');
+};
+
+const requestDoc = async (a: Asked, c: Extract<SlashCommand, { kind: 'request_doc' }>): Promise<SlackMessage> => {
+  const query = refOf(c.client);
+  const found = await findClientForStaff(a.env.core, a.actor, { query });
+  if (!found.ok) return notOne(a, query, found, 'request-doc');
+  const r = await requestDocument(a.env.core, a.actor, { clientId: found.value.id, kind: c.documentKind, ...(c.dueAt !== undefined ? { dueAt: c.dueAt } : {}) });
+  if (!r.ok) return say(a.tx.plain('command.failed'), ':warning:');
+  const vars = { client: found.value.displayName, kind: r.value.kind };
+  const due = r.value.dueAt;
+  return say(
+    due === null ? a.tx.plain('command.doc_requested_nodue', vars) : a.tx.plain('command.doc_requested', { ...vars, due: formatDue(due, STAFF_LOCALE, a.staff.timeZone) }),
+    ':white_check_mark:',
+  );
+};
+
+/** The answer to one command, as the staff member the Slack user is. */
+export const answerCommand = async (env: CommandEnv, fields: Record<string, string>): Promise<SlackMessage> => {
+  const tx = texts(env.core.t, STAFF_LOCALE);
+  const actor = await staffForSlackUser(env.core, env.agencyId, fields.user_id ?? '');
+  const staff = actor?.type === 'staff' ? await env.core.store.staff.get(actor, actor.staffId) : null;
+  if (!actor || !staff) return say(tx.plain('command.unmapped', { command: SLASH_COMMAND }), ':warning:');
+  const a: Asked = { env, actor, staff, tx };
+  const parsed = parseCommand(fields.text ?? '', { timeZone: staff.timeZone, now: env.core.clock.now() });
+  if (!parsed.ok) return usage(env.core.t, refusalUsage(parsed, env.core.t, STAFF_LOCALE), STAFF_LOCALE);
+  const c = parsed.command;
+  switch (c.kind) {
+    case 'help':
+      return usage(env.core.t, c.topic ? { only: c.topic } : {}, STAFF_LOCALE);
+    case 'client':
+      return lookUp(a, c.query);
+    case 'invite':
+      return invite(a, c);
+    case 'request_doc':
+      return requestDoc(a, c);
+    case 'appointment':
+    case 'schedule':
+      return say(tx.plain('command.not_yet', { command: c.kind }), ':construction:');
+  }
+};
+
+export const onCommand = async (env: CommandEnv, fields: Record<string, string>): Promise<void> => {
+  const url = fields.response_url ?? '';
+  if (!url) return;
+  const answer = await answerCommand(env, fields);
+  // Not retried when Slack refuses it: the command was done, and doing it again is not safe.
+  await env.respond(url, { response_type: 'ephemeral', text: answer.text, blocks: answer.blocks });
+};
