@@ -6,9 +6,11 @@ import { makeCore, type TestCore } from '../../test/support/core.ts';
 import { clientRow, insert, world, type World } from '../../test/support/fixtures.ts';
 import { startSlack, type SlackHarness } from '../../test/support/slack.ts';
 import type { Client } from '../../src/domain/types.ts';
+import { createTranslator } from '../../src/i18n/translator.ts';
 import { onCommand } from './listeners/commands.ts';
 import { onHomeOpened } from './listeners/home.ts';
 import { textsOf } from './views/inspect.ts';
+import { escapeMrkdwn } from './views/text.ts';
 import type { Block } from './views/types.ts';
 
 const DANA = 'U0DANA';
@@ -35,8 +37,11 @@ const ask = async (text: string, user = DANA) => {
   expect(body.response_type).toBe('ephemeral');
   return { ...body, shown: textsOf(body.blocks).join('\n') };
 };
-const en = (key: string, vars?: Record<string, string | number>) => core.t('en', `slack.${key}`, vars);
-const usageTitle = en('usage.title', { command: '/casebridge' });
+const t = createTranslator();
+const en = (key: string, vars?: Record<string, string | number>) => t('en', `slack.${key}`, vars);
+/** A command's usage line, as the usage shows it (mrkdwn). */
+const line = (command: string) => escapeMrkdwn(en(`usage.${command}`, { command: '/casebridge' }));
+const usageTitle = line('title');
 const clients = async () => core.store.clients.list(w.scope);
 const requestsOf = (c: Client) => core.store.documents.listRequestsForClient(w.scope, c.id);
 const actions = async (c: Client) => (await core.store.audit.listForClient(w.scope, c.id)).map((a) => a.action);
@@ -46,11 +51,11 @@ describe('/casebridge help and refusals', () => {
     for (const text of ['', 'help']) {
       const a = await ask(text);
       expect(a.shown).toContain(usageTitle);
-      for (const c of ['client', 'invite', 'appointment', 'request_doc', 'schedule']) expect(a.shown).toContain(en(`usage.${c}`, { command: '/casebridge' }));
+      for (const c of ['client', 'invite', 'appointment', 'request_doc', 'schedule']) expect(a.shown).toContain(line(c));
     }
     const one = await ask('help invite');
-    expect(one.shown).toContain(en('usage.invite', { command: '/casebridge' }));
-    expect(one.shown).not.toContain(en('usage.client', { command: '/casebridge' }));
+    expect(one.shown).toContain(line('invite'));
+    expect(one.shown).not.toContain(line('client'));
   });
 
   it('says what was wrong with an unknown command, then how commands are written', async () => {
@@ -88,8 +93,8 @@ describe('/casebridge client', () => {
     await insert(core, core.store.clients.insert(twin));
     const a = await ask('client alice');
     expect(a.shown).toContain(en('command.client_ambiguous', { count: 2, query: 'alice', names: 'Alice Mora and Alice Moreno' }));
-    expect(a.shown).toContain(en('usage.client', { command: '/casebridge' }));
-    expect(a.shown).not.toContain(en('usage.invite', { command: '/casebridge' }));
+    expect(a.shown).toContain(line('client'));
+    expect(a.shown).not.toContain(line('invite'));
     expect(await actions(w.alice)).not.toContain('client.view');
     expect(await actions(twin)).toContain('client.search_match');
   });
@@ -98,7 +103,7 @@ describe('/casebridge client', () => {
     expect((await ask('client Zed')).shown).toContain(en('command.client_not_found', { query: 'Zed' }));
     const missing = await ask('client');
     expect(missing.shown).toContain(en('command.missing_argument', { argument: en('command.argument.query') }));
-    expect(missing.shown).toContain(en('usage.client', { command: '/casebridge' }));
+    expect(missing.shown).toContain(line('client'));
   });
 });
 
@@ -114,6 +119,15 @@ describe('/casebridge invite', () => {
     // The caseworker is not shown the link: it went to the client.
     expect(a.shown).not.toContain('/invite/');
     expect(await actions(maria!)).toEqual(expect.arrayContaining(['client.enroll', 'portal.invitation_created']));
+  });
+
+  it('enrolls once when the same command reaches the app twice', async () => {
+    const signed = await slack.sign('form', { command: '/casebridge', text: 'invite 5555550177 Maria Lopez', user_id: DANA, trigger_id: slack.fake.triggerId(), response_url: slack.fake.responseUrl() });
+    expect((await slack.post(signed)).status).toBe(200);
+    expect((await slack.post(signed)).status).toBe(200);
+    expect((await clients()).filter((c) => c.displayName === 'Maria Lopez')).toHaveLength(1);
+    expect(slack.fake.responses).toHaveLength(1);
+    expect((await core.store.outbox.list(w.scope)).filter((o) => o.template === 'notify.invitation')).toHaveLength(1);
   });
 
   it('adds the Telegram link when the app knows its Telegram bot', async () => {
@@ -144,7 +158,7 @@ describe('/casebridge invite', () => {
     for (const [text, problem] of cases) {
       const a = await ask(text);
       expect(a.shown, text).toContain(problem);
-      expect(a.shown, text).toContain(en('usage.invite', { command: '/casebridge' }));
+      expect(a.shown, text).toContain(line('invite'));
     }
     expect(await clients()).toHaveLength(before);
     expect(await core.store.outbox.list(w.scope)).toEqual([]);
@@ -174,7 +188,7 @@ describe('/casebridge request-doc', () => {
     for (const [text, problem] of cases) {
       const a = await ask(text);
       expect(a.shown, text).toContain(problem);
-      expect(a.shown, text).toContain(en('usage.request_doc', { command: '/casebridge' }));
+      expect(a.shown, text).toContain(line('request_doc'));
     }
     for (const c of await clients()) expect(await requestsOf(c)).toEqual([]);
     expect(await core.store.outbox.list(w.scope)).toEqual([]);
@@ -197,9 +211,9 @@ describe('/casebridge appointment and schedule', () => {
   it('gives the usage for bad arguments', async () => {
     const a = await ask('appointment "Alice Moreno" tomorrow');
     expect(a.shown).toContain(en('command.missing_argument', { argument: en('command.argument.time') }));
-    expect(a.shown).toContain(en('usage.appointment', { command: '/casebridge' }));
+    expect(a.shown).toContain(line('appointment'));
     const s = await ask('schedule "Alice Moreno" 2026-03-01 9am Hi');
-    expect(s.shown).toContain(en('usage.schedule', { command: '/casebridge' }));
+    expect(s.shown).toContain(line('schedule'));
     expect(s.shown).toContain('has already passed');
   });
 });

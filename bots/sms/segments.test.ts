@@ -26,6 +26,8 @@ const SAMPLE: Record<string, string | number> = {
   code: '483920',
   minutes: 10,
   name: 'Dana',
+  link: 'https://casebridge.example.org/i/Xk3pQ9wLm2',
+  telegram: 'https://t.me/CasebridgeBot?start=Xk3pQ9wLm2Ab',
 };
 
 /** Texts made of someone's own words (a caseworker's reply) are as long as that person made them. */

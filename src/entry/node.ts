@@ -27,6 +27,8 @@ import { slackWebApi } from '../../bots/slack/web-api.ts';
 import { slackSender } from '../../bots/slack/send.ts';
 import { slackInboxHandlers, type SlackListeners } from '../../bots/slack/listeners/index.ts';
 import { onAction } from '../../bots/slack/listeners/actions.ts';
+import { onCommand } from '../../bots/slack/listeners/commands.ts';
+import { onHomeOpened } from '../../bots/slack/listeners/home.ts';
 import { startSocketMode } from '../../bots/slack/socket-mode.ts';
 import { validateSubmission } from '../../bots/slack/listeners/validate.ts';
 import { markDelivery } from '../../bots/slack/delivery-marks.ts';
@@ -66,7 +68,7 @@ interface SlackParts {
 }
 
 /** The Slack listeners beyond thread messages: buttons and modals, App Home, /casebridge. */
-const SLACK_LISTENERS: SlackListeners = { onAction };
+const SLACK_LISTENERS: SlackListeners = { onAction, onCommand, onHomeOpened };
 
 /** Slack's hosts answer slash commands' response_urls; anything else in one is not followed. */
 const SLACK_RESPONSE_HOSTS = new Set(['hooks.slack.com']);
@@ -76,7 +78,7 @@ const SLACK_RESPONSE_HOSTS = new Set(['hooks.slack.com']);
  * sender (client threads and cards) and the listeners' environment (which learns the bot's own
  * user id once, so its messages are never taken for a caseworker's).
  */
-const slackParts = (config: Config, core: CoreDeps, linkSecret: string): SlackParts | null => {
+const slackParts = (config: Config, core: CoreDeps, linkSecret: string, telegramBotUsername: () => string | undefined): SlackParts | null => {
   if (!config.SLACK_BOT_TOKEN || !config.SLACK_CHANNEL) return null;
   const api = slackWebApi({ token: config.SLACK_BOT_TOKEN, apiUrl: config.SLACK_API_URL });
   const channel = config.SLACK_CHANNEL;
@@ -98,6 +100,7 @@ const slackParts = (config: Config, core: CoreDeps, linkSecret: string): SlackPa
       botUserId,
       publicUrl: config.PUBLIC_URL,
       linkSecret,
+      telegramBotUsername: telegramBotUsername(),
       respond: async (url, body) => {
         const host = URL.canParse(url) ? new URL(url).host : '';
         if (!SLACK_RESPONSE_HOSTS.has(host) && host !== new URL(config.SLACK_API_URL).host) return false;
@@ -192,7 +195,8 @@ export const start = async (config: Config) => {
   let delivery: WorkLoop | null = null;
   let inbox: WorkLoop | null = null;
   const core: CoreDeps = { ...base, t, blobs: fsBlobStore(resolve(config.BLOB_DIR)), onOutbox: () => delivery?.kick(), onInbox: () => inbox?.kick() };
-  const slack = slackParts(config, core, linkSecret);
+  let telegramUsername: string | undefined = config.TELEGRAM_BOT_USERNAME;
+  const slack = slackParts(config, core, linkSecret, () => telegramUsername);
   const route = senderFor({ channels: config.channels, demo: config.DEMO }, realSenders(config, base, slack), devSender(base));
   delivery = startWorkLoop(
     async () => {
@@ -212,6 +216,7 @@ export const start = async (config: Config) => {
   );
   const seeded = config.DEMO ? await seedDemo(core) : null;
   const bot = await startTelegram(config, core);
+  telegramUsername ??= bot?.botInfo.username;
   const sms = smsAccount(config);
   const media = (url: string) => ({ url, accountSid: sms!.accountSid, authToken: sms!.authToken, allowedHosts: sms!.mediaHosts });
   // What the webhooks accepted, handled in the background: the bot's updates and the texts.

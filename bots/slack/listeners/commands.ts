@@ -4,6 +4,7 @@
 // `appointment` and `schedule` are understood but not done yet: the core has no use case to book
 // an appointment or to schedule a message, and the answer says so rather than pretending.
 import type { Actor } from '../../../src/domain/actor.ts';
+import type { Fail } from '../../../src/domain/result.ts';
 import { DAY, MINUTE } from '../../../src/domain/time.ts';
 import type { Staff } from '../../../src/domain/types.ts';
 import { INVITATION_TTL_MS } from '../../../src/usecases/auth/invitations.ts';
@@ -14,7 +15,6 @@ import { clientSummaryForStaff } from '../../../src/usecases/staff/client-summar
 import { enrollClient } from '../../../src/usecases/staff/enroll-client.ts';
 import { findClientForStaff } from '../../../src/usecases/staff/find-client.ts';
 import { TELEGRAM_LINK_TTL_MS } from '../../../src/usecases/telegram/link-token.ts';
-import type { Fail } from '../../../src/domain/result.ts';
 import { parseCommand, type ClientRef, type SlashCommand } from '../commands/parse.ts';
 import { refusalUsage } from '../commands/refusal.ts';
 import { fallback, section } from '../views/blocks.ts';
@@ -26,7 +26,7 @@ import { usage } from '../views/usage.ts';
 import type { SlackEnv } from './env.ts';
 
 /** The env, with the Telegram bot's username when Telegram is configured (for the invitation's link). */
-export type CommandEnv = SlackEnv & { telegramBotUsername?: string };
+export type CommandEnv = SlackEnv;
 
 interface Asked {
   env: CommandEnv;

@@ -15,6 +15,8 @@ export interface SlackEnv {
   publicUrl: string;
   linkSecret: string;
   /** posts to a slash command's response_url (only Slack's own hosts); false when it could not */
+  /** the Telegram bot's username, when there is one: invitations then carry a Telegram link */
+  telegramBotUsername?: string | undefined;
   respond: (responseUrl: string, body: { text: string; blocks?: unknown[]; response_type?: 'ephemeral' }) => Promise<boolean>;
 }
 

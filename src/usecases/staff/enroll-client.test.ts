@@ -41,7 +41,7 @@ describe('enrolling a client from Slack', () => {
 
     const [text, ...more] = await core.store.outbox.list(w.scope);
     expect(more).toEqual([]);
-    expect(text).toMatchObject({ channel: 'sms', toAddress: '+15555550177', clientId: r.value.clientId, template: 'notify.invitation', idempotencyKey: `invitation:${r.value.clientId}:enrolled` });
+    expect(text).toMatchObject({ channel: 'sms', toAddress: '+15555550177', clientId: r.value.clientId, template: 'notify.invitation', idempotencyKey: `invitation:${r.value.clientId}:enrolled:notify.invitation` });
     expect(text?.text).toBe(core.t('es', 'notify.invitation', { link: r.value.invitationUrl, days: 7 }));
     // Nothing on a lock screen says who sent it or why.
     expect(core.t('en', 'notify.invitation', { link: 'L', days: 7 })).not.toMatch(/caseworker|agency|Riverside|Casebridge/i);
@@ -71,9 +71,11 @@ describe('enrolling a client from Slack', () => {
     expect(r.value.telegramExpiresAt).toBe(core.clock.now() + TELEGRAM_LINK_TTL_MS);
     const link = await core.store.telegramLinks.get(await sha256Hex(tokenOf(r.value.telegramUrl ?? '')));
     expect(link).toMatchObject({ clientId: r.value.clientId, consumedAt: null });
-    const [text] = await core.store.outbox.list(w.scope);
-    expect(text?.template).toBe('notify.invitation_telegram');
-    expect(text?.text).toBe(core.t('en', 'notify.invitation_telegram', { link: r.value.invitationUrl, days: 7, telegram: r.value.telegramUrl ?? '', minutes: 15 }));
+    const texts = (await core.store.outbox.list(w.scope)).reverse();
+    expect(texts.map((o) => o.text)).toEqual([
+      core.t('en', 'notify.invitation', { link: r.value.invitationUrl, days: 7 }),
+      core.t('en', 'notify.invitation_telegram', { telegram: r.value.telegramUrl ?? '', minutes: 15 }),
+    ]);
     expect((await core.store.audit.listForClient(w.scope, r.value.clientId)).map((a) => a.action)).toContain('telegram.link_created');
   });
 

@@ -126,20 +126,24 @@ export const enrollClient = async (
   const optedOut = isOptedOut(await deps.store.smsOptOuts.get(actor, phone));
   const to = optedOut ? null : pickDeliveryChannel(client, [sms]);
   if (to) {
-    const template = telegramUrl ? 'notify.invitation_telegram' : 'notify.invitation';
-    const vars = { link: invitationUrl, days: INVITATION_TTL_MS / DAY, ...(telegramUrl ? { telegram: telegramUrl, minutes: TELEGRAM_LINK_TTL_MS / MINUTE } : {}) };
-    const row = pendingOutboxRow(deps.ids.newId('out'), now, {
-      agencyId: agency.id,
-      clientId: client.id,
-      staffId: null,
-      channel: to.kind,
-      toAddress: to.address,
-      template,
-      text: deps.t(client.language, template, vars),
-      payload: JSON.stringify({ kind: 'invitation' }),
-      idempotencyKey: `invitation:${client.id}:enrolled`,
-    });
-    writes.push(deps.store.outbox.insert(row));
+    // Two texts, each within two SMS segments in every language: the sign-in link, then the
+    // Telegram one (when there is a bot).
+    const texts: [string, Record<string, string | number>][] = [['notify.invitation', { link: invitationUrl, days: INVITATION_TTL_MS / DAY }]];
+    if (telegramUrl) texts.push(['notify.invitation_telegram', { telegram: telegramUrl, minutes: TELEGRAM_LINK_TTL_MS / MINUTE }]);
+    for (const [template, vars] of texts) {
+      const row = pendingOutboxRow(deps.ids.newId('out'), now, {
+        agencyId: agency.id,
+        clientId: client.id,
+        staffId: null,
+        channel: to.kind,
+        toAddress: to.address,
+        template,
+        text: deps.t(client.language, template, vars),
+        payload: JSON.stringify({ kind: 'invitation' }),
+        idempotencyKey: `invitation:${client.id}:enrolled:${template}`,
+      });
+      writes.push(deps.store.outbox.insert(row));
+    }
   }
   // 'duplicate': the same phone was enrolled a moment ago by someone else.
   const outcome = await deps.store.commit(writes);
