@@ -3,10 +3,11 @@
 // unknown ones get the usage and change nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../../test/support/core.ts';
-import { clientRow, insert, world, type World } from '../../test/support/fixtures.ts';
+import { appointmentRow, clientRow, insert, world, type World } from '../../test/support/fixtures.ts';
 import { startSlack, type SlackHarness } from '../../test/support/slack.ts';
 import type { Client } from '../../src/domain/types.ts';
 import { createTranslator } from '../../src/i18n/translator.ts';
+import { formatWhen } from '../../src/usecases/shared/format.ts';
 import { onCommand } from './listeners/commands.ts';
 import { onHomeOpened } from './listeners/home.ts';
 import { textsOf } from './views/inspect.ts';
@@ -195,23 +196,82 @@ describe('/casebridge request-doc', () => {
   });
 });
 
-describe('/casebridge appointment and schedule', () => {
-  it('reads them, but says they cannot be done from Slack yet, and books or schedules nothing', async () => {
-    for (const [text, command] of [
-      ['appointment "Alice Moreno" tomorrow 2pm 45m Room 4', 'appointment'],
-      ['schedule 5555550101 tomorrow 9am Remember your ID', 'schedule'],
-    ] as const) {
+describe('/casebridge appointment', () => {
+  const appointmentsOf = (c: Client) => core.store.appointments.listForClient(w.scope, c.id);
+  /** 2026-03-03 14:00 in New York, the caseworker's time zone. */
+  const TUE_2PM = Date.parse('2026-03-03T19:00:00Z');
+  const staffWhen = (at: number) => formatWhen(at, 'en', 'America/New_York');
+
+  it("books it with the caseworker, tells the client in their own time zone, and answers in the caseworker's", async () => {
+    await insert(core, core.store.clients.update(w.scope, w.alice.id, { timeZone: 'America/Los_Angeles' }));
+    const a = await ask('appointment "Alice Moreno" tomorrow 2pm 45m Room 4');
+    expect(a.shown).toContain(en('command.appointment_booked_place', { client: 'Alice Moreno', when: staffWhen(TUE_2PM), minutes: 45, place: 'Room 4' }));
+    expect(a.shown).toContain('2:00');
+    const [booked, ...more] = await appointmentsOf(w.alice);
+    expect(more).toEqual([]);
+    expect(booked).toMatchObject({ staffId: w.staff.id, startsAt: TUE_2PM, durationMinutes: 45, location: 'Room 4', status: 'scheduled', kind: t('en', 'notify.appointment_kind') });
+    const [notice] = (await core.store.outbox.list(w.scope)).filter((o) => o.clientId === w.alice.id);
+    expect(notice).toMatchObject({ channel: 'sms', toAddress: '+15555550101', template: 'notify.appointment_booked', status: 'sent' });
+    expect(notice?.text).toBe(t('en', 'notify.appointment_booked', { when: formatWhen(TUE_2PM, 'en', 'America/Los_Angeles') }));
+    expect(notice?.text).toContain('11:00');
+    expect(await actions(w.alice)).toContain('appointment.book');
+  });
+
+  it('books once when the same command reaches the app twice', async () => {
+    const signed = await slack.sign('form', { command: '/casebridge', text: 'appointment "Alice Moreno" tomorrow 2pm', user_id: DANA, trigger_id: slack.fake.triggerId(), response_url: slack.fake.responseUrl() });
+    expect((await slack.post(signed)).status).toBe(200);
+    expect((await slack.post(signed)).status).toBe(200);
+    expect(await appointmentsOf(w.alice)).toHaveLength(1);
+    expect(slack.fake.responses).toHaveLength(1);
+    expect((await core.store.outbox.list(w.scope)).filter((o) => o.template === 'notify.appointment_booked')).toHaveLength(1);
+  });
+
+  it('finds the client by phone, takes the default length, and says when the client could not be told', async () => {
+    const b = await ask('appointment 555-555-0102 2026-03-05 9:30am');
+    expect(b.shown).toContain(en('command.appointment_booked', { client: 'Bob Tran', when: staffWhen(Date.parse('2026-03-05T14:30:00Z')), minutes: 60 }));
+    expect(b.shown).not.toContain(en('command.appointment_not_told'));
+    expect((await appointmentsOf(w.bob)).map((x) => [x.durationMinutes, x.location])).toEqual([[60, null]]);
+    const quiet = clientRow(core, w.agency.id, { displayName: 'Cai Lin', staffId: w.staff.id });
+    await insert(core, core.store.clients.insert(quiet));
+    const c = await ask('appointment "Cai Lin" 2026-03-06 10:00 30m');
+    expect(c.shown).toContain(en('command.appointment_not_told'));
+    expect(await appointmentsOf(quiet)).toHaveLength(1);
+  });
+
+  it('books nothing when the client is ambiguous or unknown, the time is taken or past, or an argument is bad', async () => {
+    await insert(core, core.store.clients.insert(clientRow(core, w.agency.id, { displayName: 'Alice Mora' })));
+    const bobs = appointmentRow(core, w.bob, { startsAt: TUE_2PM + 30 * 60_000 });
+    const alices = appointmentRow(core, w.alice, { startsAt: Date.parse('2026-03-04T15:00:00Z'), staffId: null });
+    await insert(core, core.store.appointments.insert(bobs), core.store.appointments.insert(alices));
+    const cases: [string, string][] = [
+      ['appointment alice tomorrow 2pm', en('command.client_ambiguous', { count: 2, query: 'alice', names: 'Alice Mora and Alice Moreno' })],
+      ['appointment "Zed Nobody" tomorrow 2pm', en('command.client_not_found', { query: 'Zed Nobody' })],
+      ['appointment "Alice Moreno" tomorrow 2pm', en('command.appointment_overlaps_staff', { when: staffWhen(bobs.startsAt) })],
+      ['appointment "Alice Moreno" 2026-03-04 9:30am 1h', en('command.appointment_overlaps_client', { client: 'Alice Moreno', when: staffWhen(alices.startsAt) })],
+      ['appointment "Alice Moreno" 2026-03-01 9am', en('command.in_the_past', { value: '2026-03-01 9am', timeZone: 'America/New_York' })],
+      ['appointment "Alice Moreno" tomorrow 9am 9h', en('command.bad_duration_range', { value: '9h', min: 5, max: 8 })],
+      ['appointment "Alice Moreno" tomorrow 9am 90 Main St', en('command.bad_duration_ambiguous', { value: '90' })],
+      ['appointment "Alice Moreno" tomorrow', en('command.missing_argument', { argument: en('command.argument.time') })],
+    ];
+    for (const [text, problem] of cases) {
       const a = await ask(text);
-      expect(a.shown, text).toContain(en('command.not_yet', { command }));
+      expect(a.shown, text).toContain(escapeMrkdwn(problem));
+      expect(a.shown, text).toContain(line('appointment'));
     }
-    expect(await core.store.appointments.listForClient(w.scope, w.alice.id)).toEqual([]);
+    expect((await appointmentsOf(w.alice)).map((x) => x.id)).toEqual([alices.id]);
+    expect((await appointmentsOf(w.bob)).map((x) => x.id)).toEqual([bobs.id]);
+    expect(await core.store.outbox.list(w.scope)).toEqual([]);
+  });
+});
+
+describe('/casebridge schedule', () => {
+  it('reads it, but says it cannot be done from Slack yet, and schedules nothing', async () => {
+    const a = await ask('schedule 5555550101 tomorrow 9am Remember your ID');
+    expect(a.shown).toContain(en('command.not_yet', { command: 'schedule' }));
     expect(await core.store.outbox.list(w.scope)).toEqual([]);
   });
 
   it('gives the usage for bad arguments', async () => {
-    const a = await ask('appointment "Alice Moreno" tomorrow');
-    expect(a.shown).toContain(en('command.missing_argument', { argument: en('command.argument.time') }));
-    expect(a.shown).toContain(line('appointment'));
     const s = await ask('schedule "Alice Moreno" 2026-03-01 9am Hi');
     expect(s.shown).toContain(line('schedule'));
     expect(s.shown).toContain('has already passed');

@@ -13,6 +13,7 @@ import { formatWhen } from '../../src/usecases/shared/format.ts';
 import { formatSize } from '../../src/usecases/documents/upload-document.ts';
 import { STAFF_FILE_LINK_TTL, staffFileLink } from '../../src/usecases/documents/staff-file-link.ts';
 import { conversationForSlack, recordSlackThread } from '../../src/usecases/slack/thread.ts';
+import { UNASSIGNED } from '../../src/usecases/shared/notify-staff.ts';
 import { clientMessage, documentUploaded, rescheduleRequested } from './views/cards.ts';
 import { threadHeader } from './views/thread.ts';
 import type { SlackMessage } from './views/types.ts';
@@ -100,7 +101,8 @@ export const slackSender = (deps: SlackSenderDeps): ChannelSender => {
       if (!m.clientId) return { ok: false, retryable: false, error: 'slack_no_client' };
       const found = await conversationForSlack(core, m.agencyId, m.clientId);
       if (!found) return { ok: false, retryable: false, error: 'slack_client_not_found' };
-      const staffId = m.to.startsWith('staff:') ? m.to.slice('staff:'.length) : null;
+      const addressed = m.to.startsWith('staff:') ? m.to.slice('staff:'.length) : null;
+      const staffId = addressed && addressed !== UNASSIGNED ? addressed : null;
       const thread = await threadOf(m, found.client, found.conversation.id, found.conversation.slackThreadTs);
       if (!thread.ok) return failed(thread);
       const card = await cardOf(m, found.client, staffId);

@@ -137,3 +137,39 @@ describe('POST /slack/events', () => {
     expect(await core.store.inbox.get(SLACK_EVENT_SOURCE, 'Ev-bad')).toBeNull();
   });
 });
+
+describe('what a caseworker meant', () => {
+  const threadOf = async () => {
+    await clientTexts('Hello?');
+    return slack.threads()[0]!.ts;
+  };
+  const sentToClient = async () => (await messagesOf()).filter((m) => m.direction === 'out' && !m.internal);
+
+  it.each(['*Note:* she disclosed abuse by her partner', '_note -_ call back', 'NOTES: second visit', 'NB: keep an eye'])('keeps %s internal', async (text) => {
+    const thread = await threadOf();
+    await slack.writeInThread(DANA, thread, text);
+    expect(await sentToClient()).toEqual([]);
+    expect((await messagesOf()).filter((m) => m.internal)).toHaveLength(1);
+  });
+
+  it('sends nothing for a message that only looks like a note, and asks which it is', async () => {
+    const thread = await threadOf();
+    await slack.writeInThread(DANA, thread, 'Note to self check her file');
+    expect(await sentToClient()).toEqual([]);
+    expect((await messagesOf()).filter((m) => m.internal)).toEqual([]);
+    expect(slack.fake.ephemerals.at(-1)?.text).toBe(core.t('en', 'slack.reply.unclear_note'));
+  });
+
+  it('sends the words, not Slack’s markup: no user ids, links as their labels, & < > as typed', async () => {
+    const thread = await threadOf();
+    await slack.writeInThread(DANA, thread, 'Tom &amp; me &lt;3 see <https://example.org|example.org> <@U0BOSS>');
+    expect((await sentToClient()).map((m) => m.body)).toEqual(['Tom & me <3 see example.org']);
+  });
+
+  it('takes "also send to channel" replies as replies', async () => {
+    const thread = await threadOf();
+    const m = slack.fake.userMessage({ channel: CLIENT_CHANNEL, user: DANA, text: 'See you Monday', thread_ts: thread });
+    await slack.event({ type: 'message', subtype: 'thread_broadcast', channel: CLIENT_CHANNEL, user: DANA, text: 'See you Monday', ts: m.ts, thread_ts: thread });
+    expect((await sentToClient()).map((x) => x.body)).toEqual(['See you Monday']);
+  });
+});

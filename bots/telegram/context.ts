@@ -35,4 +35,15 @@ export const say = (env: BotEnv, ctx: BotContext, key: string, client: Client | 
 /** Where the chat's open question is kept. */
 export const whereOf = (ctx: BotContext) => ({ agencyId: ctx.agencyId, channel: 'telegram' as const, address: String(ctx.chat!.id) });
 
+/**
+ * Answers a button press (stops its spinner). Telegram refuses to answer a press twice or late
+ * ("query is too old"), which happens when an update is handled again or after a backlog: that
+ * must never stop the press from doing what it asks.
+ */
+export const ackPress = (ctx: BotContext, answer?: { text: string; show_alert?: boolean }) =>
+  ctx.answerCallbackQuery(answer).then(
+    () => undefined,
+    () => undefined,
+  );
+
 export const isPrivate = (ctx: BotContext) => ctx.chat?.type === 'private';

@@ -39,6 +39,7 @@ import { deleteTwilioMedia, fetchTwilioMedia, TWILIO_MEDIA_HOSTS } from '../../b
 import { STATUS_PATH } from '../../bots/sms/twilio/webhook.ts';
 import { keyedThrottle } from '../runtime/throttle.ts';
 import { randomToken } from '../domain/secrets.ts';
+import { safeError } from '../usecases/shared/safe-error.ts';
 import { telegramSender } from '../../bots/telegram/send.ts';
 import { createTelegramBot, type TelegramBot } from '../../bots/telegram/bot.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -240,7 +241,7 @@ export const start = async (config: Config) => {
           store: base.store,
           handlers,
           maxAttempts: INBOX_MAX_ATTEMPTS,
-          onFailure: (item, e) => console.error(t('en', 'server.inbox_failed', { source: item.source, id: item.externalId, attempt: item.attempts }), e),
+          onFailure: (item, e) => console.error(t('en', 'server.inbox_failed', { source: item.source, id: item.externalId, attempt: item.attempts }), safeError(e)),
         },
         base.clock.now(),
       );

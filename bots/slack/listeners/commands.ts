@@ -1,8 +1,8 @@
 // `/casebridge …`: read in the caseworker's own time zone, done by the use cases as that staff
 // member, answered privately (ephemeral, through the command's response_url). Bad, ambiguous or
 // unknown arguments get the usage of that command with what was wrong, and change nothing.
-// `appointment` and `schedule` are understood but not done yet: the core has no use case to book
-// an appointment or to schedule a message, and the answer says so rather than pretending.
+// `schedule` is understood but not done yet: the core has no use case to schedule a message (it
+// waits for the scheduler), and the answer says so rather than pretending.
 import type { Actor } from '../../../src/domain/actor.ts';
 import type { Fail } from '../../../src/domain/result.ts';
 import { DAY, MINUTE } from '../../../src/domain/time.ts';
@@ -10,7 +10,9 @@ import type { Staff } from '../../../src/domain/types.ts';
 import { INVITATION_TTL_MS } from '../../../src/usecases/auth/invitations.ts';
 import { requestDocument } from '../../../src/usecases/documents/request-document.ts';
 import { formatDue } from '../../../src/usecases/documents/format-due.ts';
+import { formatWhen } from '../../../src/usecases/shared/format.ts';
 import { staffForSlackUser } from '../../../src/usecases/slack/thread.ts';
+import { bookAppointment } from '../../../src/usecases/staff/book-appointment.ts';
 import { clientSummaryForStaff } from '../../../src/usecases/staff/client-summary.ts';
 import { enrollClient } from '../../../src/usecases/staff/enroll-client.ts';
 import { findClientForStaff } from '../../../src/usecases/staff/find-client.ts';
@@ -99,6 +101,33 @@ const requestDoc = async (a: Asked, c: Extract<SlashCommand, { kind: 'request_do
   );
 };
 
+const book = async (a: Asked, c: Extract<SlashCommand, { kind: 'appointment' }>): Promise<SlackMessage> => {
+  const query = refOf(c.client);
+  const found = await findClientForStaff(a.env.core, a.actor, { query });
+  if (!found.ok) return notOne(a, query, found, 'appointment');
+  const client = found.value.displayName;
+  const when = (at: number) => formatWhen(at, STAFF_LOCALE, a.staff.timeZone);
+  const r = await bookAppointment(a.env.core, a.actor, {
+    clientId: found.value.id,
+    startsAt: c.startsAt,
+    durationMinutes: c.durationMinutes,
+    ...(c.place !== undefined ? { location: c.place } : {}),
+  });
+  if (!r.ok) {
+    if (r.code === 'not_found') return notOne(a, query, r, 'appointment');
+    if (r.code === 'in_the_past') return problem(a, a.tx.plain('command.in_the_past', { value: when(c.startsAt), timeZone: a.staff.timeZone }), 'appointment');
+    if (r.code === 'overlaps') {
+      const key = r.detail?.with === 'client' ? 'command.appointment_overlaps_client' : 'command.appointment_overlaps_staff';
+      return problem(a, a.tx.plain(key, { client, when: when(Number(r.detail?.startsAt)) }), 'appointment');
+    }
+    return say(a.tx.plain('command.failed'), ':warning:');
+  }
+  const { appointment: b, notified } = r.value;
+  const vars = { client, when: when(b.startsAt), minutes: b.durationMinutes };
+  const booked = b.location === null ? a.tx.plain('command.appointment_booked', vars) : a.tx.plain('command.appointment_booked_place', { ...vars, place: b.location });
+  return say(notified ? booked : `${booked} ${a.tx.plain('command.appointment_not_told')}`, ':white_check_mark:');
+};
+
 /** The answer to one command, as the staff member the Slack user is. */
 export const answerCommand = async (env: CommandEnv, fields: Record<string, string>): Promise<SlackMessage> => {
   const tx = texts(env.core.t, STAFF_LOCALE);
@@ -119,6 +148,7 @@ export const answerCommand = async (env: CommandEnv, fields: Record<string, stri
     case 'request_doc':
       return requestDoc(a, c);
     case 'appointment':
+      return book(a, c);
     case 'schedule':
       return say(tx.plain('command.not_yet', { command: c.kind }), ':construction:');
   }
@@ -129,5 +159,6 @@ export const onCommand = async (env: CommandEnv, fields: Record<string, string>)
   if (!url) return;
   const answer = await answerCommand(env, fields);
   // Not retried when Slack refuses it: the command was done, and doing it again is not safe.
-  await env.respond(url, { response_type: 'ephemeral', text: answer.text, blocks: answer.blocks });
+  // Done already: a lost answer must not make the inbox run the command again.
+  await env.respond(url, { response_type: 'ephemeral', text: answer.text, blocks: answer.blocks }).catch(() => false);
 };

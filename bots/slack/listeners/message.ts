@@ -3,6 +3,7 @@
 // user alone is told why. The app's own messages and anything outside client threads are ignored.
 import { replyInThread } from '../../../src/usecases/slack/thread-reply.ts';
 import type { SlackEnv } from './env.ts';
+import { slackTextToPlain } from './slack-text.ts';
 import { str } from './env.ts';
 
 /** The reaction a caseworker's message gets: queued for the client, or kept as a note. */
@@ -10,16 +11,17 @@ export const QUEUED_REACTION = 'outbox_tray';
 export const NOTE_REACTION = 'lock';
 
 export const onMessage = async (env: SlackEnv, event: Record<string, unknown>): Promise<void> => {
-  // Edits, joins, bot posts (ours included) and files are not replies.
-  if (event.subtype !== undefined || event.bot_id !== undefined) return;
+  // Edits, joins and bot posts (ours included) are not replies; "also send to channel" is.
+  if ((event.subtype !== undefined && event.subtype !== 'thread_broadcast') || event.bot_id !== undefined) return;
   const user = str(event.user);
   const ts = str(event.ts);
   const threadTs = str(event.thread_ts);
   if (!user || user === env.botUserId || !threadTs || threadTs === ts || str(event.channel) !== env.channel) return;
-  const r = await replyInThread(env.core, { agencyId: env.agencyId, channel: env.channel, slackUserId: user, threadTs, text: str(event.text), messageTs: ts });
+  const r = await replyInThread(env.core, { agencyId: env.agencyId, channel: env.channel, slackUserId: user, threadTs, text: slackTextToPlain(str(event.text)), messageTs: ts });
   if (!r.ok) {
     if (r.code === 'not_a_client_thread') return;
-    const key = r.code === 'unmapped_user' ? 'slack.reply.unmapped' : `slack.reply.${r.code === 'empty_message' || r.code === 'message_too_long' ? r.code : 'failed'}`;
+    const own = ['empty_message', 'message_too_long', 'unclear_note'];
+    const key = r.code === 'unmapped_user' ? 'slack.reply.unmapped' : `slack.reply.${own.includes(r.code) ? r.code : 'failed'}`;
     await env.api.postEphemeral({ channel: env.channel, user, thread_ts: threadTs, text: env.core.t('en', key) });
     return;
   }

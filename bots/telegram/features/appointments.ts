@@ -10,7 +10,7 @@ import { getAppointment } from '../../../src/usecases/appointments/get-appointme
 import { listAppointments } from '../../../src/usecases/appointments/list-appointments.ts';
 import { requestReschedule } from '../../../src/usecases/appointments/request-reschedule.ts';
 import { formatWhen } from '../../../src/usecases/shared/format.ts';
-import { clientActor, localeOf, say, whereOf, type BotContext, type BotEnv } from '../context.ts';
+import { clientActor, localeOf, say, whereOf, type BotContext, type BotEnv, ackPress } from '../context.ts';
 import { askWrite, takeQuestion } from '../../../src/usecases/shared/conversation-state.ts';
 import { MINUTE } from '../../../src/domain/time.ts';
 import { appointmentButtons, appointmentLine, slotButtons } from './appointments-view.ts';
@@ -74,18 +74,18 @@ export const appointmentsFeature = (env: BotEnv) => {
 
   feature.command('appointments', list);
   feature.callbackQuery('appt:list', async (ctx) => {
-    await ctx.answerCallbackQuery();
+    await ackPress(ctx);
     return list(ctx);
   });
 
   feature.callbackQuery(new RegExp(`^appt:c:${ID}$`), async (ctx) => {
-    await ctx.answerCallbackQuery();
+    await ackPress(ctx);
     const r = await confirmAppointment(env.core, actor(ctx), { clientId: ctx.client!.id, appointmentId: ctx.match[1]! });
     return r.ok ? say(env, ctx, 'appointments.confirmed') : refuse(ctx, r);
   });
 
   feature.callbackQuery(new RegExp(`^appt:r:${ID}$`), async (ctx) => {
-    await ctx.answerCallbackQuery();
+    await ackPress(ctx);
     const client = ctx.client!;
     const appointmentId = ctx.match[1]!;
     const r = await requestReschedule(env.core, actor(ctx), { clientId: client.id, appointmentId });
@@ -99,7 +99,7 @@ export const appointmentsFeature = (env: BotEnv) => {
   });
 
   feature.callbackQuery(new RegExp(`^appt:s:${ID}:([0-9a-z]{1,12})$`), async (ctx) => {
-    await ctx.answerCallbackQuery();
+    await ackPress(ctx);
     const client = ctx.client!;
     const slotStartsAt = parseInt(ctx.match[2]!, 36);
     const r = await chooseRescheduleSlot(env.core, actor(ctx), { clientId: client.id, appointmentId: ctx.match[1]!, slotStartsAt });
@@ -109,7 +109,7 @@ export const appointmentsFeature = (env: BotEnv) => {
 
   // The reason is only asked for when the appointment is this client's and can still be cancelled.
   feature.callbackQuery(new RegExp(`^appt:x:${ID}$`), async (ctx) => {
-    await ctx.answerCallbackQuery();
+    await ackPress(ctx);
     const client = ctx.client!;
     const r = await getAppointment(env.core, actor(ctx), { clientId: client.id, appointmentId: ctx.match[1]! });
     if (!r.ok) return refuse(ctx, r);

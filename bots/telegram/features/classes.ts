@@ -10,7 +10,7 @@ import { Composer } from 'grammy';
 import { checkIn } from '../../../src/usecases/classes/check-in.ts';
 import { listUpcomingSessions } from '../../../src/usecases/classes/list-upcoming-sessions.ts';
 import { rsvpSession } from '../../../src/usecases/classes/rsvp-session.ts';
-import { clientActor, localeOf, say, type BotContext, type BotEnv } from '../context.ts';
+import { clientActor, localeOf, say, type BotContext, type BotEnv, ackPress } from '../context.ts';
 import { sessionButtons, sessionLine } from './classes-view.ts';
 
 /** At most this many sessions are listed; the portal shows them all. */
@@ -48,12 +48,12 @@ export const classesFeature = (env: BotEnv) => {
 
   feature.command('classes', list);
   feature.callbackQuery('cls:list', async (ctx) => {
-    await ctx.answerCallbackQuery();
+    await ackPress(ctx);
     return list(ctx);
   });
 
   feature.callbackQuery(new RegExp(`^cls:([yn]):${ID}$`), async (ctx) => {
-    await ctx.answerCallbackQuery();
+    await ackPress(ctx);
     const answer = ctx.match[1] === 'y' ? 'yes' : 'no';
     const r = await rsvpSession(env.core, actor(ctx), { clientId: ctx.client!.id, sessionId: ctx.match[2]!, answer });
     if (r.ok) return say(env, ctx, `classes.rsvp_${answer}`);

@@ -6,7 +6,7 @@
 import { Composer } from 'grammy';
 import { listDocumentRequests, type DocumentRequestView } from '../../../src/usecases/documents/list-document-requests.ts';
 import { uploadDocument } from '../../../src/usecases/documents/upload-document.ts';
-import { clientActor, localeOf, say, whereOf, type BotContext, type BotEnv } from '../context.ts';
+import { clientActor, localeOf, say, whereOf, type BotContext, type BotEnv, ackPress } from '../context.ts';
 import { askWrite, takeQuestion } from '../../../src/usecases/shared/conversation-state.ts';
 import { FILE_WAIT, fileKind, pickButtons, requestLine, sendButton } from './documents-view.ts';
 import { downloadTelegramFile, type FileSource } from './download.ts';
@@ -47,13 +47,13 @@ export const documentsFeature = (env: BotEnv, files: FileSource) => {
 
   feature.command('documents', list);
   feature.callbackQuery('doc:list', async (ctx) => {
-    await ctx.answerCallbackQuery();
+    await ackPress(ctx);
     return list(ctx);
   });
 
   // Choosing a request: only one of this client's open requests can wait for a file.
   feature.callbackQuery(new RegExp(`^doc:p:${ID}$`), async (ctx) => {
-    await ctx.answerCallbackQuery();
+    await ackPress(ctx);
     const open = await openRequests(ctx);
     if (!open) return;
     const chosen = open.find((r) => r.id === ctx.match[1]);

@@ -3,7 +3,7 @@ import { Composer, InlineKeyboard } from 'grammy';
 import { isLocale } from '../../../src/domain/locale.ts';
 import { LOCALES } from '../../../src/domain/types.ts';
 import { updateSettings } from '../../../src/usecases/clients/update-settings.ts';
-import { clientActor, localeOf, say, type BotContext, type BotEnv } from '../context.ts';
+import { clientActor, localeOf, say, type BotContext, type BotEnv, ackPress } from '../context.ts';
 
 /** Each button names its language in that language, as the portal does. */
 export const languageKeyboard = (env: BotEnv) => {
@@ -25,15 +25,15 @@ export const languageFeature = (env: BotEnv) => {
     const code = ctx.match[1]!;
     const client = ctx.client!;
     if (!isLocale(code)) {
-      return ctx.answerCallbackQuery({ text: env.core.t(localeOf(ctx), 'telegram.language_unknown') });
+      return ackPress(ctx, { text: env.core.t(localeOf(ctx), 'telegram.language_unknown') });
     }
     const r = await updateSettings(env.core, clientActor(client), { clientId: client.id, language: code });
-    if (!r.ok) return ctx.answerCallbackQuery({ text: env.core.t(localeOf(ctx), 'telegram.not_sent') });
+    if (!r.ok) return ackPress(ctx, { text: env.core.t(localeOf(ctx), 'telegram.not_sent') });
     ctx.client = { ...client, language: code };
-    await ctx.answerCallbackQuery();
+    await ackPress(ctx);
     return say(env, ctx, 'language_changed');
   });
   // Any other button (from an old message, or made up): nothing to do, but stop the spinner.
-  feature.on('callback_query:data', (ctx) => ctx.answerCallbackQuery());
+  feature.on('callback_query:data', (ctx) => ackPress(ctx));
   return feature;
 };

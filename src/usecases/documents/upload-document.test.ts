@@ -248,3 +248,15 @@ describe('upload: the caseworker is told', () => {
     expect(await core.store.outbox.list(w.scope)).toEqual([]);
   });
 });
+
+describe('upload: a client without a caseworker', () => {
+  it('still tells the agency, on the unassigned queue', async () => {
+    const req = await addRequest({ staffId: null });
+    await insert(core, core.store.clients.update(w.scope, w.alice.id, { staffId: null }));
+    const alice = { ...w.asAlice };
+    const r = await uploadDocument(core, alice, { clientId: w.alice.id, requestId: req.id, bytes: sampleFile('pdf', 600), channel: 'sms' });
+    expect(r.ok).toBe(true);
+    const staffRows = (await core.store.outbox.list(w.scope)).filter((o) => o.channel === 'slack');
+    expect(staffRows.map((o) => [o.toAddress, o.staffId])).toEqual([['staff:unassigned', null]]);
+  });
+});

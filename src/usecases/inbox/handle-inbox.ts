@@ -2,6 +2,7 @@
 import type { Millis } from '../../domain/types.ts';
 import type { InboxItem } from '../../ports/inbox.ts';
 import type { CoreDeps } from '../shared/deps.ts';
+import { safeError } from '../shared/safe-error.ts';
 import { backoffMs } from '../outbox/backoff.ts';
 
 /** Attempts before an inbound item is given up (about a day and a half with the outbox's backoff). */
@@ -28,7 +29,6 @@ export interface InboxCounts {
   dead: number;
 }
 
-const errorText = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
 
 /**
  * Claims the due items (leased, the attempt counted), oldest first, and hands each to its
@@ -54,10 +54,10 @@ export const handleInbox = async (deps: Pick<CoreDeps, 'store'> & InboxOptions, 
     } catch (e) {
       deps.onFailure?.(item, e);
       if (item.attempts >= deps.maxAttempts) {
-        await store.inbox.markDead(item.id, errorText(e), now);
+        await store.inbox.markDead(item.id, safeError(e), now);
         counts.dead += 1;
       } else {
-        await store.inbox.markRetry(item.id, now + backoffMs(item.attempts, deps.random ?? Math.random), errorText(e));
+        await store.inbox.markRetry(item.id, now + backoffMs(item.attempts, deps.random ?? Math.random), safeError(e));
         counts.retried += 1;
       }
     }

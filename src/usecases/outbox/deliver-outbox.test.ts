@@ -115,7 +115,7 @@ describe('delivering the outbox', () => {
     const row = await queue();
     const broken: ChannelSender = { name: 'broken', send: () => Promise.reject(new TypeError('fetch failed')) };
     expect(await run(broken)).toEqual({ sent: 0, retried: 1, dead: 0 });
-    expect((await rowOf(row.id)).lastError).toBe('TypeError: fetch failed');
+    expect((await rowOf(row.id)).lastError).toBe('TypeError'); // the name only: a message can carry a client's words
   });
 
   it('marks the row dead when its channel is off and this is not a demo', async () => {

@@ -1,6 +1,7 @@
 import type { SenderFor, OutboundMessage, SendResult } from '../../ports/channel-sender.ts';
 import type { Millis, OutboxItem } from '../../domain/types.ts';
 import type { CoreDeps } from '../shared/deps.ts';
+import { safeError } from '../shared/safe-error.ts';
 import { backoffMs } from './backoff.ts';
 import { whyNotSend } from './may-send.ts';
 
@@ -48,7 +49,6 @@ export const outboundOf = (row: OutboxItem): OutboundMessage => ({
   payload: parsePayload(row.payload),
 });
 
-const errorText = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
 
 /**
  * Delivers the outbox rows that are due, each at least once: claimed (the attempt counted, the
@@ -90,7 +90,7 @@ export const deliverDue = async (
       result = await sender.send(outboundOf(row));
     } catch (e) {
       // A sender should answer with a value; a throw (a network error) is worth another try.
-      result = { ok: false, retryable: true, error: errorText(e) };
+      result = { ok: false, retryable: true, error: safeError(e) };
     }
     if (result.ok) {
       // The message first: if we crash before marking the row, the resend finds it already sent.

@@ -15,6 +15,9 @@ export interface StaffNotice {
   staffId?: string | null;
 }
 
+/** Where notices about a client without a caseworker go. */
+export const UNASSIGNED = 'unassigned';
+
 /** The address of a caseworker on the staff channel; the Slack adapter resolves it to a thread. */
 export const staffAddress = (staffId: string) => `staff:${staffId}`;
 
@@ -23,9 +26,10 @@ export const staffAddress = (staffId: string) => `staff:${staffId}`;
  * staff channel (Slack). Null when the client has no caseworker. Staff read it inside the
  * agency's own tools, so it names the client; the text is in English until staff have a language.
  */
-export const staffNoticeWrite = (deps: Pick<CoreDeps, 'ids' | 'clock' | 't' | 'store'>, client: Client, notice: StaffNotice): Write | null => {
-  const staffId = notice.staffId ?? client.staffId;
-  if (!staffId) return null;
+export const staffNoticeWrite = (deps: Pick<CoreDeps, 'ids' | 'clock' | 't' | 'store'>, client: Client, notice: StaffNotice): Write => {
+  // A client without a caseworker still reaches the agency: the notice goes to the unassigned
+  // queue (the client channel's thread, no one named), never nowhere.
+  const staffId = notice.staffId ?? client.staffId ?? null;
   const key = `staff.${notice.key}`;
   const now = deps.clock.now();
   return deps.store.outbox.insert(
@@ -34,7 +38,7 @@ export const staffNoticeWrite = (deps: Pick<CoreDeps, 'ids' | 'clock' | 't' | 's
       clientId: client.id,
       staffId: staffId,
       channel: 'slack',
-      toAddress: staffAddress(staffId),
+      toAddress: staffAddress(staffId ?? UNASSIGNED),
       template: key,
       text: deps.t('en', key, { client: client.displayName, ...notice.vars }),
       payload: JSON.stringify(notice.payload ?? {}),

@@ -7,8 +7,14 @@ import { addInternalNote } from '../messaging/add-internal-note.ts';
 import { sendStaffReply, type ReplyDelivery } from '../messaging/send-staff-reply.ts';
 import { clientOfThread, staffForSlackUser } from './thread.ts';
 
-/** `note:` (any case, spaces around) at the very start makes the rest an internal note. */
-export const NOTE_PREFIX = /^\s*note\s*:\s*/i;
+/**
+ * `note:` at the very start makes the rest an internal note — also written as Slack formats it
+ * (*Note:*, _note -_), as `notes:` or `NB:`. A message that merely begins with such a word and no
+ * colon or dash ("Note to self…") is neither: it is not sent, and the caseworker is asked to say
+ * which they meant (a note meant as internal must never reach a client's phone).
+ */
+export const NOTE_PREFIX = /^[\s*_~]*(?:notes?|nb)[\s*_~]*[:\-–—][\s*_~]*/i;
+const NOTE_LIKE = /^[\s*_~]*(?:notes?|nb)\b/i;
 
 export interface ThreadPost {
   agencyId: string;
@@ -26,7 +32,7 @@ export type ThreadReplyOutcome =
   | { kind: 'note'; messageId: string }
   | { kind: 'reply'; messageId: string; outboxId: string | null; delivery: ReplyDelivery };
 
-export type ThreadReplyRefusal = 'unmapped_user' | 'not_a_client_thread' | 'empty_message' | 'message_too_long' | 'invalid' | 'forbidden' | 'not_found';
+export type ThreadReplyRefusal = 'unclear_note' | 'unmapped_user' | 'not_a_client_thread' | 'empty_message' | 'message_too_long' | 'invalid' | 'forbidden' | 'not_found';
 
 export const replyInThread = async (deps: CoreDeps, post: ThreadPost): Promise<Result<ThreadReplyOutcome, ThreadReplyRefusal>> => {
   const actor = await staffForSlackUser(deps, post.agencyId, post.slackUserId);
@@ -34,6 +40,7 @@ export const replyInThread = async (deps: CoreDeps, post: ThreadPost): Promise<R
   const client = await clientOfThread(deps, actor, post.threadTs);
   if (!client) return fail('not_a_client_thread');
   const idempotencyKey = `slack:${post.threadTs}:${post.messageTs}`;
+  if (!NOTE_PREFIX.test(post.text) && NOTE_LIKE.test(post.text)) return fail('unclear_note');
   if (NOTE_PREFIX.test(post.text)) {
     const r = await addInternalNote(deps, actor, { clientId: client.id, text: post.text.replace(NOTE_PREFIX, ''), idempotencyKey });
     if (!r.ok) return r;
