@@ -25,6 +25,18 @@ describe('loadConfig', () => {
     }
   });
 
+  it('asks for LINK_SECRET once Slack is set up, so file links survive a restart', () => {
+    const slack = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_CHANNEL: 'C1' };
+    expect(() => loadConfig(slack)).toThrow(ConfigError);
+    try {
+      loadConfig(slack);
+    } catch (e) {
+      expect((e as ConfigError).problems.join('\n')).toContain('LINK_SECRET');
+    }
+    expect(() => loadConfig({ ...slack, LINK_SECRET: 'short' })).toThrow(ConfigError);
+    expect(loadConfig({ ...slack, LINK_SECRET: 'x'.repeat(32) }).channels.slack).toBe(true);
+  });
+
   it('turns a channel on only when all its settings are present', () => {
     expect(loadConfig({ TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 't' }).channels.sms).toBe(false);
     expect(loadConfig({ TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: '+15550000000' }).channels.sms).toBe(true);

@@ -55,7 +55,7 @@ export const configSchema = z.object({
   SLACK_APP_TOKEN: optionalSecret,
   SLACK_API_URL: url('Slack Web API').default('https://slack.com/api/'),
   SLACK_CHANNEL: optionalSecret,
-  /** signs short-lived links (a Slack card's "View file"); made up at each start when not set, which ends old links */
+  /** signs short-lived links (a Slack card's "View file"); required with Slack (see load.ts) */
   LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 
