@@ -2,7 +2,6 @@
 // runs it) with its demo data, a demo client texting on /dev/phone, the replies read back from the
 // dev outbox. Every text goes through the signed Twilio webhook, the inbox and the delivery worker.
 import { mkdtempSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,18 +9,11 @@ import { loadConfig } from '../src/config/load.ts';
 import { openLibsql } from '../src/db/libsql.ts';
 import { start } from '../src/entry/node.ts';
 import { createTranslator } from '../src/i18n/translator.ts';
+import { freePort } from './support/net.ts';
 
 const t = createTranslator();
 const ALEX = '+15555550101'; // English
 const MARIA = '+15555550102'; // Spanish, neutral wording
-
-const freePort = () =>
-  new Promise<number>((ok) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
 
 /** A template as a pattern: its placeholders match anything. */
 const shape = (locale: string, key: string) => {

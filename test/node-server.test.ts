@@ -1,18 +1,10 @@
 // The Node server as `npm start` runs it: a real process, a real SQLite file, real HTTP.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const freePort = () =>
-  new Promise<number>((ok) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-  });
+import { freePort } from './support/net.ts';
 
 const startServer = async (env: Record<string, string>) => {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/entry/node.ts'], {

@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { CoreDeps } from '../../src/usecases/shared/deps.ts';
 import { SLACK_SIGNATURE_HEADER, SLACK_TIMESTAMP_HEADER, verifySlackRequest } from './verify.ts';
+import { obj, str } from './fields.ts';
 
 export const SLACK_EVENTS_PATH = '/slack/events';
 export const SLACK_EVENT_SOURCE = 'slack_event';
@@ -24,8 +25,6 @@ export interface SlackEventsDeps {
 /** What is kept in the inbox for the worker: the source, Slack's id for it, the payload. */
 export type Kept = { source: string; externalId: string; payload: string };
 
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** What to keep of an interactivity payload, under which id; null for what we do not act on. */
 export const actionToKeep = (payload: Record<string, unknown>): Kept | null => {

@@ -18,6 +18,7 @@ import { clientMessage, documentUploaded, rescheduleRequested } from './views/ca
 import { threadHeader } from './views/thread.ts';
 import type { SlackMessage } from './views/types.ts';
 import type { SlackCallResult, SlackWebApi } from './web-api.ts';
+import { str } from './fields.ts';
 
 export interface SlackSenderDeps {
   core: CoreDeps;
@@ -29,7 +30,6 @@ export interface SlackSenderDeps {
   linkSecret: string;
 }
 
-const str = (v: unknown) => (typeof v === 'string' ? v : '');
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const CHANNEL_KINDS: readonly ClientChannelKind[] = ['sms', 'telegram', 'portal'];
 const asChannel = (v: unknown): ClientChannelKind => (CHANNEL_KINDS.includes(v as ClientChannelKind) ? (v as ClientChannelKind) : 'portal');

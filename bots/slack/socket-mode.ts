@@ -4,6 +4,7 @@
 // nothing twice. Node only (Bolt does not run in workerd).
 import { App, LogLevel } from '@slack/bolt';
 import { actionToKeep, commandToKeep, eventToKeep, keepInInbox, type SlackEventsDeps } from './events.ts';
+import { obj } from './fields.ts';
 
 export interface SocketModeDeps {
   core: SlackEventsDeps['core'];
@@ -16,7 +17,6 @@ export interface SocketModeDeps {
   onError: (e: unknown) => void;
 }
 
-const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
 
 export const startSocketMode = async (deps: SocketModeDeps): Promise<{ stop(): Promise<void> }> => {
   const app = new App({

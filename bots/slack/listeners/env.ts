@@ -20,5 +20,4 @@ export interface SlackEnv {
   respond: (responseUrl: string, body: { text: string; blocks?: unknown[]; response_type?: 'ephemeral' }) => Promise<boolean>;
 }
 
-export const obj = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-export const str = (v: unknown) => (typeof v === 'string' ? v : '');
+export { obj, str } from '../fields.ts';

@@ -1,6 +1,6 @@
 // Classes by text: the next session with 1 "I'll be there" / 2 "I can't come", and check-in by
 // texting the session's code while one of the client's sessions is open.
-import { checkIn } from '../../../src/usecases/classes/check-in.ts';
+import { checkInByText } from '../../../src/usecases/classes/check-in-by-text.ts';
 import { listUpcomingSessions } from '../../../src/usecases/classes/list-upcoming-sessions.ts';
 import { rsvpSession } from '../../../src/usecases/classes/rsvp-session.ts';
 import { formatWhen } from '../../../src/usecases/shared/format.ts';
@@ -8,8 +8,6 @@ import { mustBeNeutral } from '../../../src/domain/wording.ts';
 import { ask, closeQuestion } from './questions.ts';
 import { clientActor, refuse, say, type Turn } from './turn.ts';
 
-/** What a texted check-in code looks like (the codes staff hand out); anything else is a message. */
-export const CODE_LIKE = /^[A-Za-z0-9]{4,8}$/;
 
 export const showNextSession = async (turn: Turn) => {
   const client = turn.client!;
@@ -33,18 +31,10 @@ export const answerSession = async (turn: Turn, sessionId: string, going: boolea
   return say(turn, going ? 'classes.going' : 'classes.not_going');
 };
 
-/**
- * A code-like text checks the client in when one of their sessions is open now. False when it
- * was not a check-in after all (no session open, or the code is not theirs): it is a message.
- */
+/** A code-like text checks the client in while a session of theirs is open; false: it is a message. */
 export const tryCheckIn = async (turn: Turn, body: string): Promise<boolean> => {
-  const code = body.trim();
-  if (!CODE_LIKE.test(code)) return false;
   const client = turn.client!;
-  const upcoming = await listUpcomingSessions(turn.env.core, clientActor(client), { clientId: client.id, withinDays: 1 });
-  if (!upcoming.ok || !upcoming.value.some((s) => s.checkinOpen)) return false;
-  const r = await checkIn(turn.env.core, clientActor(client), { clientId: client.id, code });
-  if (!r.ok) return false;
-  await say(turn, 'classes.checked_in');
-  return true;
+  const done = await checkInByText(turn.env.core, clientActor(client), { clientId: client.id, text: body });
+  if (done) await say(turn, 'classes.checked_in');
+  return done !== null;
 };

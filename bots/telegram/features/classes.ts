@@ -7,6 +7,7 @@
 // so; if not (a wrong code, or any other refusal), the text goes on to the caseworker as a normal
 // message. No open session: the text is never tried. `/checkin CODE` always tries, and explains.
 import { Composer } from 'grammy';
+import { checkInByText } from '../../../src/usecases/classes/check-in-by-text.ts';
 import { checkIn } from '../../../src/usecases/classes/check-in.ts';
 import { listUpcomingSessions } from '../../../src/usecases/classes/list-upcoming-sessions.ts';
 import { rsvpSession } from '../../../src/usecases/classes/rsvp-session.ts';
@@ -16,8 +17,6 @@ import { sessionButtons, sessionLine } from './classes-view.ts';
 /** At most this many sessions are listed; the portal shows them all. */
 const MAX_LISTED = 10;
 const ID = '([A-Za-z0-9_-]{1,48})';
-/** What a bare check-in code looks like; anything else is a message. */
-export const CODE_LIKE = /^[A-Za-z0-9]{4,8}$/;
 
 type Refusal = { code: string; detail?: Record<string, string | number> };
 
@@ -71,12 +70,8 @@ export const classesFeature = (env: BotEnv) => {
 
   // A bare code while one of the client's sessions is open: check in, or let it through as a message.
   feature.on('message:text', async (ctx, next) => {
-    const text = ctx.message.text.trim();
-    if (!CODE_LIKE.test(text)) return next();
-    const upcoming = await listUpcomingSessions(env.core, actor(ctx), { clientId: ctx.client!.id, withinDays: 1 });
-    if (!upcoming.ok || !upcoming.value.some((s) => s.checkinOpen)) return next();
-    const r = await checkInWith(ctx, text);
-    return r.ok ? checkedIn(ctx, r.value.already) : next();
+    const done = await checkInByText(env.core, actor(ctx), { clientId: ctx.client!.id, text: ctx.message.text });
+    return done ? checkedIn(ctx, done.already) : next();
   });
   return feature;
 };

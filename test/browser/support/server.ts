@@ -3,10 +3,10 @@
 // data seeded. PUBLIC_URL is the address the browser uses, so the CSRF Origin check is the real one.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../../support/net.ts';
 
 export const ROOT = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
 
@@ -30,15 +30,6 @@ export interface RunningServer {
   signInCode(phone: string, since?: number): Promise<string>;
   stop(): Promise<void>;
 }
-
-const freePort = () =>
-  new Promise<number>((ok, ko) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => ok(port));
-    });
-    s.once('error', ko);
-  });
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
