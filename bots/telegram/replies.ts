@@ -9,7 +9,7 @@
 import type { Transformer } from 'grammy';
 import type { Message } from 'grammy/types';
 import type { BotContext, BotEnv } from './context.ts';
-import { pendingOutboxRow } from '../../src/usecases/shared/outbox-row.ts';
+import { queueAnswer } from '../../src/usecases/shared/queue-answer.ts';
 
 export const REPLY_TEMPLATE = 'telegram.reply';
 
@@ -33,25 +33,18 @@ export const repliesThroughOutbox = (env: BotEnv) => async (ctx: BotContext, nex
     const p = payload as unknown as SendMessagePayload;
     if (!ctx.agencyId) throw new Error('telegram: a reply before the agency is known');
     rank += 1;
-    const { store, ids, clock } = env.core;
-    const now = clock.now();
-    const outcome = await store.commit([
-      store.outbox.insert(
-        pendingOutboxRow(ids.newId('out'), now, {
-          agencyId: ctx.agencyId,
-          clientId: ctx.client?.id ?? null,
-          staffId: null,
-          channel: 'telegram',
-          toAddress: String(p.chat_id),
-          template: REPLY_TEMPLATE,
-          text: p.text,
-          payload: JSON.stringify(p.reply_markup ? { replyMarkup: p.reply_markup } : {}),
-          idempotencyKey: replyKey(ctx.update.update_id, rank),
-        }),
-      ),
-    ]);
-    // 'duplicate': this update was handled before and this reply is queued already.
-    if (outcome === 'ok') env.core.onOutbox?.();
+    const now = env.core.clock.now();
+    await queueAnswer(env.core, {
+      agencyId: ctx.agencyId,
+      clientId: ctx.client?.id ?? null,
+      staffId: null,
+      channel: 'telegram',
+      toAddress: String(p.chat_id),
+      template: REPLY_TEMPLATE,
+      text: p.text,
+      payload: JSON.stringify(p.reply_markup ? { replyMarkup: p.reply_markup } : {}),
+      idempotencyKey: replyKey(ctx.update.update_id, rank),
+    });
     return { ok: true, result: queued(p, now) } as never;
   };
   ctx.api.config.use(toOutbox);

@@ -9,7 +9,7 @@ import type { Agency, Client, Locale } from '../../../src/domain/types.ts';
 import type { CoreDeps } from '../../../src/usecases/shared/deps.ts';
 import type { Where } from '../../../src/usecases/shared/conversation-state.ts';
 import type { MediaFetchResult } from '../twilio/media.ts';
-import { pendingOutboxRow } from '../../../src/usecases/shared/outbox-row.ts';
+import { queueAnswer } from '../../../src/usecases/shared/queue-answer.ts';
 
 export interface SmsEnv {
   core: CoreDeps;
@@ -65,26 +65,18 @@ export const tr = (turn: Turn, key: string, vars?: Record<string, string | numbe
 
 /** Queues one answer to the number the text came from. `key` is a full locale key. */
 export const answer = async (turn: Turn, key: string, vars?: Record<string, string | number>): Promise<void> => {
-  const { store, ids, clock, onOutbox } = turn.env.core;
   turn.rank += 1;
-  const now = clock.now();
-  const outcome = await store.commit([
-    store.outbox.insert(
-      pendingOutboxRow(ids.newId('out'), now, {
-        agencyId: turn.agency.id,
-        clientId: turn.client?.id ?? null,
-        staffId: null,
-        channel: 'sms',
-        toAddress: turn.text.from,
-        template: key,
-        text: tr(turn, key, vars),
-        payload: '{}',
-        idempotencyKey: `sms-reply:${turn.text.messageId}:${turn.rank}`,
-      }),
-    ),
-  ]);
-  // 'duplicate': this text was handled before and this answer is queued already.
-  if (outcome === 'ok') onOutbox?.();
+  await queueAnswer(turn.env.core, {
+    agencyId: turn.agency.id,
+    clientId: turn.client?.id ?? null,
+    staffId: null,
+    channel: 'sms',
+    toAddress: turn.text.from,
+    template: key,
+    text: tr(turn, key, vars),
+    payload: '{}',
+    idempotencyKey: `sms-reply:${turn.text.messageId}:${turn.rank}`,
+  });
 };
 
 /** Says `sms.<key>` (or its neutral variant). */
