@@ -24,7 +24,7 @@ export const seed = async (store: Store): Promise<Seeded> => {
     store.agencies.insert({ id: agencyId, name: 'Riverside Family Services', timeZone: 'America/New_York', settings: '{}', createdAt: t0 }),
     store.staff.insert({
       id: staffId, agencyId, name: 'Dana Whitfield', email: 'dana@example.org', slackUserId: 'U0DANA', timeZone: 'America/New_York',
-      workingHours: JSON.stringify({ days: [1, 2, 3, 4, 5], start: 540, end: 1020 }), active: true, createdAt: t0,
+      workingHours: JSON.stringify({ days: [1, 2, 3, 4, 5], start: 540, end: 1020 }), active: true, role: 'caseworker', onCall: false, createdAt: t0,
     }),
   ];
   const clients: Seeded['clients'] = [];
@@ -39,7 +39,7 @@ export const seed = async (store: Store): Promise<Seeded> => {
       store.clients.insert({
         id: clientId, agencyId, externalRef: `CASE-${1000 + c}`, displayName: `Client ${c}`, language: 'en',
         timeZone: 'America/New_York', staffId, preferredChannel: 'sms', neutralWording: c % 3 === 0, safeChannels: null,
-        contactWindowStart: null, contactWindowEnd: null, pauseWord: null, sensitive: false, createdAt: t0,
+        contactWindowStart: null, contactWindowEnd: null, pauseWord: null, sensitive: false, pausedAt: null, pausedBy: null, createdAt: t0,
       }),
       store.conversations.insert({
         id: conversationId, agencyId, clientId, staffId, slackThreadTs: null, lastInboundAt: null, lastOutboundAt: null, clientReadAt: null, createdAt: t0,

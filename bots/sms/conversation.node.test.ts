@@ -240,7 +240,7 @@ describe('STOP and START', () => {
     core.clock.advance(HOUR);
     await text('1');
     await sms.work();
-    expect(await core.store.outbox.get(reminder.id)).toMatchObject({ status: 'dead', lastError: 'sms_opted_out' });
+    expect(await core.store.outbox.get(reminder.id)).toMatchObject({ status: 'cancelled', lastError: 'sms_opted_out' });
     expect(sms.api.sent.length).toBe(before + 1);
     expect((await stored(a)).status).toBe('scheduled');
     expect(await inbound()).toEqual(['1']);
@@ -248,7 +248,7 @@ describe('STOP and START', () => {
     const later = outboxRow(core, w.alice, { toAddress: ALICE });
     await insert(core, core.store.outbox.insert(later));
     await sms.work();
-    expect(await core.store.outbox.get(later.id)).toMatchObject({ status: 'dead', lastError: 'sms_opted_out' });
+    expect(await core.store.outbox.get(later.id)).toMatchObject({ status: 'cancelled', lastError: 'sms_opted_out' });
     expect(sms.api.sent.length).toBe(before + 1);
   });
 

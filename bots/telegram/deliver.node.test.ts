@@ -31,7 +31,7 @@ const telegram = () =>
   });
 
 const run = (store: Store = core.store) =>
-  deliverDue({ store, senderFor: (ch) => (ch === 'telegram' ? telegram() : null), maxAttempts: 5, leaseMs: 60_000, random: () => 0.5 }, core.clock.now());
+  deliverDue({ store, t: core.t, senderFor: (ch) => (ch === 'telegram' ? telegram() : null), maxAttempts: 5, leaseMs: 60_000, random: () => 0.5 }, core.clock.now());
 
 const queue = async (over: Partial<OutboxItem> = {}) => {
   const row = outboxRow(core, w.alice, { channel: 'telegram', toAddress: '4242', ...over });

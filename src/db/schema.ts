@@ -10,3 +10,4 @@ export * from './schema/delivery.ts';
 export * from './schema/auth.ts';
 export * from './schema/inbox.ts';
 export * from './schema/sms.ts';
+export * from './schema/safety.ts';

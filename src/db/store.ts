@@ -7,6 +7,7 @@ import { classRepo } from './repos/classes.ts';
 import { deliveryLogRepo } from './repos/delivery-log.ts';
 import { conversationStateRepo, inboxRepo } from './repos/inbox.ts';
 import { smsOptOutRepo } from './repos/sms.ts';
+import { reminderRepo } from './repos/reminders.ts';
 import { documentRepo } from './repos/documents.ts';
 import { conversationRepo, messageRepo } from './repos/messaging.ts';
 import { auditRepo, devOutboxRepo, inboundRepo, outboxRepo } from './repos/outbox.ts';
@@ -34,6 +35,7 @@ export const createStore = (db: Db, runBatch: RunBatch): Store => ({
   inbox: inboxRepo(db),
   states: conversationStateRepo(db),
   smsOptOuts: smsOptOutRepo(db),
+  reminders: reminderRepo(db),
   ...authRepos(db),
   commit: makeCommit(runBatch),
   async ping() {

@@ -5,8 +5,9 @@ export const DEMO_AGENCY = { name: 'Riverside Family Services (demo)', timeZone:
 export const DEMO_OFFICE_PHONE = '+1 555 555 0100';
 
 export const DEMO_STAFF = [
-  { key: 'dana', name: 'Dana Whitfield', email: 'dana.whitfield@example.org', timeZone: 'America/New_York' },
-  { key: 'luis', name: 'Luis Ortega', email: 'luis.ortega@example.org', timeZone: 'America/Chicago' },
+  { key: 'dana', name: 'Dana Whitfield', email: 'dana.whitfield@example.org', timeZone: 'America/New_York', role: 'caseworker', onCall: false },
+  // the supervisor, on call: crisis alerts nobody acknowledges escalate to him
+  { key: 'luis', name: 'Luis Ortega', email: 'luis.ortega@example.org', timeZone: 'America/Chicago', role: 'supervisor', onCall: true },
 ] as const;
 
 export const DEMO_CLIENTS = [

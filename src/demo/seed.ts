@@ -38,7 +38,7 @@ export const seedDemo = async (deps: { store: Store; ids: IdGenerator; clock: Cl
     const id = ids.newId('stf');
     staffIds.set(s.key, id);
     const workingHours = JSON.stringify({ days: [1, 2, 3, 4, 5], start: 9 * 60, end: 17 * 60 });
-    w.push(store.staff.insert({ id, agencyId, name: s.name, email: s.email, slackUserId: null, timeZone: s.timeZone, workingHours, active: true, createdAt: now }));
+    w.push(store.staff.insert({ id, agencyId, name: s.name, email: s.email, slackUserId: null, timeZone: s.timeZone, workingHours, active: true, role: s.role, onCall: s.onCall, createdAt: now }));
     for (let weekday = 1; weekday <= 5; weekday++) {
       for (const [start, end] of [[9 * 60, 12 * 60], [13 * 60, 16 * 60]] as const) {
         w.push(store.availability.insert({ id: ids.newId('avl'), agencyId, staffId: id, weekday, startMinute: start, endMinute: end, location: '12 Main Street, Room 3', createdAt: now }));
@@ -67,7 +67,7 @@ export const seedDemo = async (deps: { store: Store; ids: IdGenerator; clock: Cl
   for (const [i, c] of DEMO_CLIENTS.entries()) {
     const clientId = ids.newId('cli');
     const staffId = staffIds.get(c.staff)!;
-    w.push(store.clients.insert({ id: clientId, agencyId, externalRef: c.ref, displayName: c.name, language: c.language, timeZone: c.timeZone, staffId, preferredChannel: 'sms', neutralWording: c.neutral, safeChannels: null, contactWindowStart: null, contactWindowEnd: null, pauseWord: null, sensitive: c.sensitive, createdAt: now }));
+    w.push(store.clients.insert({ id: clientId, agencyId, externalRef: c.ref, displayName: c.name, language: c.language, timeZone: c.timeZone, staffId, preferredChannel: 'sms', neutralWording: c.neutral, safeChannels: null, contactWindowStart: null, contactWindowEnd: null, pauseWord: null, sensitive: c.sensitive, pausedAt: null, pausedBy: null, createdAt: now }));
     for (const kind of ['sms', 'portal'] as const) {
       w.push(store.channels.insert({ id: ids.newId('chn'), agencyId, clientId, kind, address: c.phone, verified: true, consentGivenAt: now, consentWithdrawnAt: null, createdAt: now }));
     }

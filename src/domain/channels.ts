@@ -2,7 +2,8 @@ import type { Client, ClientChannel, ClientChannelKind } from './types.ts';
 
 export type Reachable = { kind: Exclude<ClientChannelKind, 'portal'>; address: string; channelId: string };
 
-const parseSafe = (json: string | null): ClientChannelKind[] | null => {
+/** The channels a client calls safe (null: they have not said, so all are). */
+export const usableKinds = (json: string | null): ClientChannelKind[] | null => {
   if (!json) return null;
   try {
     const v: unknown = JSON.parse(json);
@@ -15,7 +16,7 @@ const parseSafe = (json: string | null): ClientChannelKind[] | null => {
 /** A channel may carry messages when it is verified, has consent, and the client calls it safe. */
 export const usable = (client: Client, ch: ClientChannel): boolean => {
   if (!ch.verified || !ch.consentGivenAt || (ch.consentWithdrawnAt && ch.consentWithdrawnAt >= ch.consentGivenAt)) return false;
-  const safe = parseSafe(client.safeChannels);
+  const safe = usableKinds(client.safeChannels);
   return safe === null || safe.includes(ch.kind);
 };
 

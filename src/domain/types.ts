@@ -33,6 +33,10 @@ export interface Staff {
   timeZone: string;
   workingHours: string;
   active: boolean;
+  /** supervisors get crisis escalations */
+  role: 'caseworker' | 'supervisor';
+  /** on call for crisis escalations */
+  onCall: boolean;
 }
 
 export interface Client {
@@ -50,6 +54,10 @@ export interface Client {
   contactWindowEnd: number | null;
   pauseWord: string | null;
   sensitive: boolean;
+  /** while set, every message but crisis help is held back (the client's pause word, or the portal) */
+  pausedAt: Millis | null;
+  /** 'client:<channel>' or 'staff:<id>' */
+  pausedBy: string | null;
   createdAt: Millis;
 }
 

@@ -188,7 +188,7 @@ export const start = async (config: Config) => {
     ...(config.DATABASE_AUTH_TOKEN ? { authToken: config.DATABASE_AUTH_TOKEN } : {}),
     migrationsFolder: resolve(root, 'migrations'),
   });
-  const base = { store: db.store, clock: systemClock(), ids: randomIds() };
+  const base = { store: db.store, clock: systemClock(), ids: randomIds(), t };
   const onError = (key: string) => (e: unknown) => console.error(t('en', key), e);
   // A configured channel gets its real sender; the others are off, or dev in demo mode.
   const linkSecret = config.LINK_SECRET ?? randomToken();

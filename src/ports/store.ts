@@ -216,6 +216,10 @@ export interface MessageRepo {
 
 export interface OutboxRepo {
   insert(row: OutboxItem): Write;
+  /** Inserts unless a row with this idempotency key exists (then does nothing, and the commit is `ok`). */
+  insertIfAbsent(row: OutboxItem): Write;
+  /** Cancels the agency's still-pending rows whose idempotency key starts with `keyPrefix` (a reminder's subject). */
+  cancelPending(s: Scope, keyPrefix: string, reason: string): Write;
   get(id: string): Promise<OutboxItem | null>;
   /**
    * Leases up to `limit` due items (pending, or `sending` with an expired lease) for `leaseMs`,
@@ -225,6 +229,10 @@ export interface OutboxRepo {
   markSent(id: string, externalId: string | null, sender: string, now: Millis): Promise<void>;
   markRetry(id: string, nextAttemptAt: Millis, error: string): Promise<void>;
   markDead(id: string, error: string, now: Millis): Promise<void>;
+  /** Not sent on purpose (the outbound policy said no): kept, with why, and never retried. */
+  markCancelled(id: string, reason: string, now: Millis): Promise<void>;
+  /** Back to pending until `until` without counting the attempt (the client's quiet hours). */
+  defer(id: string, until: Millis): Promise<void>;
   list(s: Scope, opts?: { status?: OutboxItem['status']; limit?: number }): Promise<OutboxItem[]>;
 }
 
@@ -288,6 +296,7 @@ export interface Store extends AuthStore {
   inbox: import('./inbox.ts').InboxRepo;
   states: import('./inbox.ts').ConversationStateRepo;
   smsOptOuts: import('./sms.ts').SmsOptOutRepo;
+  reminders: import('./reminders.ts').ReminderRepo;
   /** Applies every write in one atomic batch. */
   commit(writes: Write[]): Promise<CommitOutcome>;
   /** A cheap query that proves the database answers. */

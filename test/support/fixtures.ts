@@ -38,6 +38,8 @@ export const staffRow = (core: TestCore, agencyId: string, over: Partial<Staff> 
   timeZone: 'America/New_York',
   workingHours: JSON.stringify({ days: [1, 2, 3, 4, 5], start: 540, end: 1020 }),
   active: true,
+  role: 'caseworker',
+  onCall: false,
   createdAt: core.clock.now(),
   ...over,
 });
@@ -57,6 +59,8 @@ export const clientRow = (core: TestCore, agencyId: string, over: Partial<Client
   contactWindowEnd: null,
   pauseWord: null,
   sensitive: false,
+  pausedAt: null,
+  pausedBy: null,
   createdAt: core.clock.now(),
   ...over,
 });

@@ -57,6 +57,7 @@ export const startSlack = async (core: TestCore, w: World, opts: SlackHarnessOpt
       deliverDue(
         {
           store: core.store,
+          t: core.t,
           senderFor: (ch) => (ch === 'slack' ? staffSender : clientSender),
           maxAttempts: 5,
           onGone: (row, gone) => channelGone(core, row, gone),

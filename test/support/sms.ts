@@ -79,7 +79,7 @@ export const startSms = async (core: TestCore, w: World, opts: { publicUrl?: str
     while ((await handleInbox({ store: core.store, handlers, maxAttempts: 3, onFailure: (_i, e) => failures.push(e) }, core.clock.now())).done > 0);
     const deliver = () =>
       deliverDue(
-        { store: core.store, senderFor: (ch) => (ch === 'sms' ? sms : other), maxAttempts: 5, onGone: (row, gone) => channelGone(core, row, gone) },
+        { store: core.store, t: core.t, senderFor: (ch) => (ch === 'sms' ? sms : other), maxAttempts: 5, onGone: (row, gone) => channelGone(core, row, gone) },
         core.clock.now(),
       );
     while ((await deliver()).sent > 0);

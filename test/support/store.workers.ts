@@ -14,6 +14,8 @@ interface TestEnv {
 let migrated: Promise<void> | null = null;
 
 const TABLES = [
+  'crisis_alerts',
+  'reminders',
   'sms_opt_outs',
   'inbox',
   'conversation_states',

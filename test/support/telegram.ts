@@ -56,7 +56,7 @@ export const startTelegram = async (core: TestCore, w: World, opts: { firstUpdat
     while ((await handleInbox({ store: core.store, handlers, maxAttempts: 3, onFailure: (_i, e) => failures.push(e) }, core.clock.now())).done > 0);
     const deliver = () =>
       deliverDue(
-        { store: core.store, senderFor: (ch) => (ch === 'telegram' ? telegram : other), maxAttempts: 5, onGone: (row, gone) => channelGone(core, row, gone) },
+        { store: core.store, t: core.t, senderFor: (ch) => (ch === 'telegram' ? telegram : other), maxAttempts: 5, onGone: (row, gone) => channelGone(core, row, gone) },
         core.clock.now(),
       );
     while ((await deliver()).sent > 0);

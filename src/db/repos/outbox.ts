@@ -5,6 +5,21 @@ import { write, type Db } from '../types.ts';
 
 export const outboxRepo = (db: Db): OutboxRepo => ({
   insert: (row) => write(db.insert(outbox).values(row)),
+  insertIfAbsent: (row) => write(db.insert(outbox).values(row).onConflictDoNothing()),
+  cancelPending: (s, keyPrefix, reason) =>
+    write(
+      db
+        .update(outbox)
+        .set({ status: 'cancelled', lockedUntil: null, lastError: reason })
+        .where(
+          and(
+            eq(outbox.agencyId, s.agencyId),
+            eq(outbox.status, 'pending'),
+            // a prefix match on the unique key's index: LIKE with the wildcards of the prefix escaped
+            sql`${outbox.idempotencyKey} LIKE ${keyPrefix.replace(/[\\%_]/g, (c) => `\\${c}`) + '%'} ESCAPE '\\'`,
+          ),
+        ),
+    ),
   async get(id) {
     return (await db.select().from(outbox).where(eq(outbox.id, id)).get()) ?? null;
   },
@@ -47,6 +62,21 @@ export const outboxRepo = (db: Db): OutboxRepo => ({
     await db
       .update(outbox)
       .set({ status: 'pending', nextAttemptAt, lockedUntil: null, lastError: error.slice(0, 500) })
+      .where(eq(outbox.id, id))
+      .run();
+  },
+  async markCancelled(id, reason, now) {
+    await db
+      .update(outbox)
+      .set({ status: 'cancelled', lockedUntil: null, lastError: reason.slice(0, 500), nextAttemptAt: now })
+      .where(eq(outbox.id, id))
+      .run();
+  },
+  async defer(id, until) {
+    // Not an attempt: the claim that counted one is given back.
+    await db
+      .update(outbox)
+      .set({ status: 'pending', nextAttemptAt: until, lockedUntil: null, attempts: sql`max(${outbox.attempts} - 1, 0)` })
       .where(eq(outbox.id, id))
       .run();
   },

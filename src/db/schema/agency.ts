@@ -22,6 +22,10 @@ export const staff = sqliteTable(
     /** JSON WorkingHours: { days: number[] (1=Mon..7=Sun), start: minutes, end: minutes } */
     workingHours: text('working_hours').notNull(),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** supervisors get crisis escalations and see every caseload */
+    role: text('role', { enum: ['caseworker', 'supervisor'] }).notNull().default('caseworker'),
+    /** on call for crisis escalations (the first escalation goes to them) */
+    onCall: integer('on_call', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [

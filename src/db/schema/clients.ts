@@ -21,6 +21,10 @@ export const clients = sqliteTable(
     contactWindowStart: integer('contact_window_start'),
     contactWindowEnd: integer('contact_window_end'),
     pauseWord: text('pause_word'),
+    /** set while the client has paused every non-crisis message (their pause word, or the portal) */
+    pausedAt: integer('paused_at'),
+    /** who paused: 'client:<channel>' or 'staff:<id>' */
+    pausedBy: text('paused_by'),
     sensitive: integer('sensitive', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
   },

@@ -39,7 +39,7 @@ const work = async () => {
     fetchMedia: (url, maxBytes) => fetchTwilioMedia({ url, maxBytes, ...SMS, allowedHosts: ['localhost'], fetch: async (u, init) => app.request(u, init) }),
   });
   const inbox = await handleInbox({ store: core.store, handlers, maxAttempts: 3 }, core.clock.now());
-  await deliverDue({ store: core.store, maxAttempts: 3, senderFor: () => devSender(core) }, core.clock.now());
+  await deliverDue({ store: core.store, t: core.t, maxAttempts: 3, senderFor: () => devSender(core) }, core.clock.now());
   return inbox;
 };
 

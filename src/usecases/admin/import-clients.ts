@@ -137,6 +137,8 @@ export const importClients = async (deps: CoreDeps, actor: Actor, input: { rows:
         contactWindowEnd: null,
         pauseWord: null,
         sensitive: d.sensitive ?? false,
+        pausedAt: null,
+        pausedBy: null,
         createdAt: now,
       };
       writes.push(deps.store.clients.insert(client), ...p.add.map((k) => channelInsert(deps, client, k, d.phone ?? '')));

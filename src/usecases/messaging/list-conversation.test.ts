@@ -51,7 +51,7 @@ describe('reading a conversation', () => {
 
   it('follows the outbox: retrying, then sent', async () => {
     await conversationWith();
-    const deps = { store: core.store, maxAttempts: 5, random: () => 0 };
+    const deps = { store: core.store, t: core.t, maxAttempts: 5, random: () => 0 };
     await deliverDue({ ...deps, senderFor: () => failing }, core.clock.now());
     const retrying = await listConversation(core, w.asStaff, { clientId: w.alice.id });
     expect(retrying.ok && retrying.value.messages[2]).toMatchObject({ delivery: 'retrying', lastError: 'HTTP 503' });
@@ -64,7 +64,7 @@ describe('reading a conversation', () => {
 
   it('says when delivery gave up', async () => {
     await conversationWith();
-    await deliverDue({ store: core.store, maxAttempts: 1, senderFor: () => failing }, core.clock.now());
+    await deliverDue({ store: core.store, t: core.t, maxAttempts: 1, senderFor: () => failing }, core.clock.now());
     const r = await listConversation(core, w.asStaff, { clientId: w.alice.id });
     expect(r.ok && r.value.messages[2]).toMatchObject({ delivery: 'dead', lastError: 'HTTP 503' });
     expect((await core.store.messages.listForClient(w.scope, w.alice.id))[1]?.status).toBe('failed');

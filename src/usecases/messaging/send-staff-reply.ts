@@ -41,6 +41,7 @@ export const sendStaffReply = async (
     const notice = await clientNoticeWrite(deps, client, {
       id: outboxId,
       key: 'staff_reply',
+      kind: 'reply',
       vars: { name: who.firstName ?? '', text: text },
       // no name to sign with (an admin): the neutral wording carries the text alone
       sensitive: who.firstName === null,

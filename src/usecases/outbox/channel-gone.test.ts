@@ -23,10 +23,10 @@ describe('an address the provider says is gone', () => {
     const row = outboxRow(core, w.alice, { channel: 'telegram', toAddress: '8080' });
     await insert(core, core.store.channels.insert(chat), core.store.outbox.insert(row));
     const counts = await deliverDue(
-      { store: core.store, senderFor: () => gone('opted_out'), maxAttempts: 5, onGone: (r, g) => channelGone(core, r, g) },
+      { store: core.store, t: core.t, senderFor: () => gone('opted_out'), maxAttempts: 5, onGone: (r, g) => channelGone(core, r, g) },
       core.clock.now(),
     );
-    expect(counts).toEqual({ sent: 0, retried: 0, dead: 1 });
+    expect(counts).toEqual({ sent: 0, retried: 0, dead: 1, cancelled: 0, deferred: 0 });
     const after = (await core.store.channels.listForClient(w.scope, w.alice.id)).find((c) => c.id === chat.id);
     expect(after?.consentWithdrawnAt).toBe(core.clock.now());
     const audit = await core.store.audit.listForClient(w.scope, w.alice.id);

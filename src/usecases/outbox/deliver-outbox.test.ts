@@ -35,7 +35,7 @@ const queue = async (over: Partial<OutboxItem> = {}) => {
 };
 
 const run = (sender: ChannelSender | null, over: { maxAttempts?: number; random?: () => number } = {}) =>
-  deliverDue({ store: core.store, senderFor: () => sender, maxAttempts: 5, random: () => 0.5, ...over }, core.clock.now());
+  deliverDue({ store: core.store, t: core.t, senderFor: () => sender, maxAttempts: 5, random: () => 0.5, ...over }, core.clock.now());
 
 const rowOf = async (id: string) => (await core.store.outbox.get(id)) as OutboxItem;
 
@@ -43,7 +43,7 @@ describe('delivering the outbox', () => {
   it('sends a due row with its idempotency key and marks it sent', async () => {
     const row = await queue({ payload: '{"kind":"message"}' });
     const p = scripted({ ok: true, externalId: 'SM123' });
-    expect(await run(p.sender)).toEqual({ sent: 1, retried: 0, dead: 0 });
+    expect(await run(p.sender)).toEqual({ sent: 1, retried: 0, dead: 0, cancelled: 0, deferred: 0 });
     expect(p.calls[0]).toMatchObject({
       outboxId: row.id,
       idempotencyKey: row.idempotencyKey,
@@ -53,29 +53,29 @@ describe('delivering the outbox', () => {
       payload: { kind: 'message' },
     });
     expect(await rowOf(row.id)).toMatchObject({ status: 'sent', externalId: 'SM123', sender: 'scripted', sentAt: core.clock.now(), attempts: 1, lockedUntil: null });
-    expect(await run(p.sender)).toEqual({ sent: 0, retried: 0, dead: 0 });
+    expect(await run(p.sender)).toEqual({ sent: 0, retried: 0, dead: 0, cancelled: 0, deferred: 0 });
   });
 
   it('leaves rows that are not due yet', async () => {
     await queue({ nextAttemptAt: core.clock.now() + 60_000 });
-    expect(await run(scripted().sender)).toEqual({ sent: 0, retried: 0, dead: 0 });
+    expect(await run(scripted().sender)).toEqual({ sent: 0, retried: 0, dead: 0, cancelled: 0, deferred: 0 });
   });
 
   it('retries a passing failure with jittered exponential backoff, then sends', async () => {
     const row = await queue();
     const p = scripted({ ok: false, retryable: true, error: 'HTTP 503' }, { ok: false, retryable: true, error: 'timeout' });
     const t0 = core.clock.now();
-    expect(await run(p.sender)).toEqual({ sent: 0, retried: 1, dead: 0 });
+    expect(await run(p.sender)).toEqual({ sent: 0, retried: 1, dead: 0, cancelled: 0, deferred: 0 });
     // attempt 1: half of 15 s
     expect(await rowOf(row.id)).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: t0 + 7_500, lastError: 'HTTP 503' });
     core.clock.set(t0 + 7_499);
-    expect(await run(p.sender)).toEqual({ sent: 0, retried: 0, dead: 0 });
+    expect(await run(p.sender)).toEqual({ sent: 0, retried: 0, dead: 0, cancelled: 0, deferred: 0 });
     core.clock.set(t0 + 7_500);
-    expect(await run(p.sender)).toEqual({ sent: 0, retried: 1, dead: 0 });
+    expect(await run(p.sender)).toEqual({ sent: 0, retried: 1, dead: 0, cancelled: 0, deferred: 0 });
     // attempt 2: half of 30 s
     expect((await rowOf(row.id)).nextAttemptAt).toBe(t0 + 7_500 + 15_000);
     core.clock.set(t0 + 22_500);
-    expect(await run(p.sender)).toEqual({ sent: 1, retried: 0, dead: 0 });
+    expect(await run(p.sender)).toEqual({ sent: 1, retried: 0, dead: 0, cancelled: 0, deferred: 0 });
     expect(await rowOf(row.id)).toMatchObject({ status: 'sent', attempts: 3, lastError: null });
     expect(new Set(p.calls.map((c) => c.idempotencyKey))).toEqual(new Set([row.idempotencyKey]));
   });
@@ -96,13 +96,13 @@ describe('delivering the outbox', () => {
       core.clock.advance(3_600_000);
     }
     expect(counts).toEqual([
-      { sent: 0, retried: 1, dead: 0 },
-      { sent: 0, retried: 1, dead: 0 },
-      { sent: 0, retried: 0, dead: 1 },
+      { sent: 0, retried: 1, dead: 0, cancelled: 0, deferred: 0 },
+      { sent: 0, retried: 1, dead: 0, cancelled: 0, deferred: 0 },
+      { sent: 0, retried: 0, dead: 1, cancelled: 0, deferred: 0 },
     ]);
     expect(await rowOf(row.id)).toMatchObject({ status: 'dead', attempts: 3, lastError: 'HTTP 502' });
     expect((await core.store.outbox.list(w.scope, { status: 'dead' })).map((r) => r.id)).toEqual([row.id]);
-    expect(await run(down, { maxAttempts: 3 })).toEqual({ sent: 0, retried: 0, dead: 0 });
+    expect(await run(down, { maxAttempts: 3 })).toEqual({ sent: 0, retried: 0, dead: 0, cancelled: 0, deferred: 0 });
   });
 
   it('gives up at once on a failure that cannot pass', async () => {
@@ -114,22 +114,22 @@ describe('delivering the outbox', () => {
   it('treats a sender that throws as a passing failure', async () => {
     const row = await queue();
     const broken: ChannelSender = { name: 'broken', send: () => Promise.reject(new TypeError('fetch failed')) };
-    expect(await run(broken)).toEqual({ sent: 0, retried: 1, dead: 0 });
+    expect(await run(broken)).toEqual({ sent: 0, retried: 1, dead: 0, cancelled: 0, deferred: 0 });
     expect((await rowOf(row.id)).lastError).toBe('TypeError'); // the name only: a message can carry a client's words
   });
 
   it('marks the row dead when its channel is off and this is not a demo', async () => {
     const row = await queue({ channel: 'telegram' });
     const route = senderFor({ channels: { sms: false, telegram: false, slack: false }, demo: false }, {}, devSender(core));
-    const counts = await deliverDue({ store: core.store, senderFor: route, maxAttempts: 5 }, core.clock.now());
-    expect(counts).toEqual({ sent: 0, retried: 0, dead: 1 });
+    const counts = await deliverDue({ store: core.store, t: core.t, senderFor: route, maxAttempts: 5 }, core.clock.now());
+    expect(counts).toEqual({ sent: 0, retried: 0, dead: 1, cancelled: 0, deferred: 0 });
     expect(await rowOf(row.id)).toMatchObject({ status: 'dead', lastError: 'channel_off' });
   });
 
   it('gives up without sending a row claimed past its last attempt (a send that kept crashing)', async () => {
     const row = await queue({ attempts: 5, lastError: 'HTTP 500' });
     const p = scripted();
-    expect(await run(p.sender)).toEqual({ sent: 0, retried: 0, dead: 1 });
+    expect(await run(p.sender)).toEqual({ sent: 0, retried: 0, dead: 1, cancelled: 0, deferred: 0 });
     expect(p.calls).toHaveLength(0);
     expect(await rowOf(row.id)).toMatchObject({ status: 'dead', lastError: 'HTTP 500', attempts: 6 });
   });
@@ -151,21 +151,25 @@ describe('exactly once for the client', () => {
     const provider: ChannelSender = { name: 'dev', send: (m) => (calls.push(m.idempotencyKey), dev.send(m)) };
     // The worker dies right after the provider took the message: the row is never marked.
     const crashing = { ...core.store, outbox: { ...core.store.outbox, markSent: () => Promise.reject(new Error('worker killed')) } };
-    await expect(deliverDue({ store: crashing, senderFor: () => provider, maxAttempts: 5, leaseMs: 60_000 }, core.clock.now())).rejects.toThrow(
+    await expect(deliverDue({ store: crashing, t: core.t, senderFor: () => provider, maxAttempts: 5, leaseMs: 60_000 }, core.clock.now())).rejects.toThrow(
       'worker killed',
     );
     expect(await rowOf(row.id)).toMatchObject({ status: 'sending', attempts: 1 });
     // While the lease holds, nobody else takes the row.
-    expect(await deliverDue({ store: core.store, senderFor: () => provider, maxAttempts: 5 }, core.clock.now() + 59_000)).toEqual({
+    expect(await deliverDue({ store: core.store, t: core.t, senderFor: () => provider, maxAttempts: 5 }, core.clock.now() + 59_000)).toEqual({
       sent: 0,
       retried: 0,
       dead: 0,
+      cancelled: 0,
+      deferred: 0,
     });
     core.clock.advance(60_001);
-    expect(await deliverDue({ store: core.store, senderFor: () => provider, maxAttempts: 5 }, core.clock.now())).toEqual({
+    expect(await deliverDue({ store: core.store, t: core.t, senderFor: () => provider, maxAttempts: 5 }, core.clock.now())).toEqual({
       sent: 1,
       retried: 0,
       dead: 0,
+      cancelled: 0,
+      deferred: 0,
     });
     expect(calls).toEqual([row.idempotencyKey, row.idempotencyKey]);
     expect((await core.store.devOutbox.list()).map((m) => m.outboxId)).toEqual([row.id]);
@@ -176,8 +180,8 @@ describe('exactly once for the client', () => {
     const first = await queue({ text: 'one' });
     const second = await queue({ text: 'two', channel: 'telegram', toAddress: '4242' });
     const route = senderFor({ channels: { sms: false, telegram: false, slack: false }, demo: true }, {}, devSender(core));
-    await deliverDue({ store: core.store, senderFor: route, maxAttempts: 5 }, core.clock.now());
-    await deliverDue({ store: core.store, senderFor: route, maxAttempts: 5 }, core.clock.now());
+    await deliverDue({ store: core.store, t: core.t, senderFor: route, maxAttempts: 5 }, core.clock.now());
+    await deliverDue({ store: core.store, t: core.t, senderFor: route, maxAttempts: 5 }, core.clock.now());
     const shown = await core.store.devOutbox.list();
     expect(shown.map((m) => [m.outboxId, m.text, m.channel, m.to, m.status]).sort()).toEqual([
       [first.id, 'one', 'sms', '+15555550101', 'sent'],

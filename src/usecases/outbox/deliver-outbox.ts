@@ -3,7 +3,7 @@ import type { Millis, OutboxItem } from '../../domain/types.ts';
 import type { CoreDeps } from '../shared/deps.ts';
 import { safeError } from '../shared/safe-error.ts';
 import { backoffMs } from './backoff.ts';
-import { whyNotSend } from './may-send.ts';
+import { checkSend } from './may-send.ts';
 
 export interface DeliveryOptions {
   senderFor: SenderFor;
@@ -24,6 +24,10 @@ export interface DeliveryCounts {
   sent: number;
   retried: number;
   dead: number;
+  /** refused by the outbound policy (paused, unsafe channel, opted out…) */
+  cancelled: number;
+  /** held back until the client's allowed hours */
+  deferred: number;
 }
 
 type Outcome = keyof DeliveryCounts;
@@ -59,13 +63,13 @@ export const outboundOf = (row: OutboxItem): OutboundMessage => ({
  * client's messages keep their order.
  */
 export const deliverDue = async (
-  deps: Pick<CoreDeps, 'store'> & DeliveryOptions,
+  deps: Pick<CoreDeps, 'store' | 't'> & DeliveryOptions,
   now: Millis,
 ): Promise<DeliveryCounts> => {
   const { store } = deps;
   const leaseMs = deps.leaseMs ?? 5 * 60_000;
   const random = deps.random ?? Math.random;
-  const counts: DeliveryCounts = { sent: 0, retried: 0, dead: 0 };
+  const counts: DeliveryCounts = { sent: 0, retried: 0, dead: 0, cancelled: 0, deferred: 0 };
 
   const settled = async (row: OutboxItem, outcome: { sent: true } | { sent: false; error: string }) => {
     await deps.onSettled?.(row, outcome).catch(() => {});
@@ -78,16 +82,30 @@ export const deliverDue = async (
     return 'dead';
   };
 
+  /** The outbound policy said no: kept as `cancelled`, with why, and shown where it was written. */
+  const cancelled = async (row: OutboxItem, reason: string): Promise<Outcome> => {
+    await store.commit([store.messages.settleByOutbox(row, row.id, 'failed')]);
+    await store.outbox.markCancelled(row.id, reason, now);
+    await settled(row, { sent: false, error: reason });
+    return 'cancelled';
+  };
+
   const deliverOne = async (row: OutboxItem): Promise<Outcome> => {
     // A row whose sends kept crashing the worker comes back past its last attempt.
     if (row.attempts > deps.maxAttempts) return dead(row, row.lastError ?? 'max_attempts');
     const sender = deps.senderFor(row.channel);
     if (!sender) return dead(row, 'channel_off');
-    const refused = await whyNotSend(deps, row);
-    if (refused) return dead(row, refused);
+    const check = await checkSend(deps, row, now);
+    if (!check.go) {
+      if ('cancel' in check) return cancelled(row, check.cancel);
+      await store.outbox.defer(row.id, check.deferUntil);
+      return 'deferred';
+    }
+    const message = outboundOf(row);
+    if (check.text !== undefined) message.text = check.text;
     let result: SendResult;
     try {
-      result = await sender.send(outboundOf(row));
+      result = await sender.send(message);
     } catch (e) {
       // A sender should answer with a value; a throw (a network error) is worth another try.
       result = { ok: false, retryable: true, error: safeError(e) };

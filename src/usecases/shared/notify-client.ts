@@ -3,11 +3,14 @@ import type { Client } from '../../domain/types.ts';
 import type { Write } from '../../ports/store.ts';
 import type { CoreDeps } from './deps.ts';
 import { pendingOutboxRow } from './outbox-row.ts';
-import { mustBeNeutral } from '../../domain/wording.ts';
+import { decideOutbound } from '../../domain/outbound-policy.ts';
+import { parseAgencySettings } from '../../domain/settings.ts';
 
 export interface ClientNotice {
-  /** locale key under `notify.`; `<key>_neutral` is used when the notice must be neutral */
+  /** locale key under `notify.` (or `keyPrefix`); `<key>_neutral` is used when the notice must be neutral */
   key: string;
+  /** the locale namespace: `notify` unless said (reminders use `reminder`, follow-ups `followup`) */
+  keyPrefix?: 'notify' | 'reminder' | 'followup';
   vars?: Record<string, string | number>;
   /** the record is sensitive, or there is nothing safe to name: neutral wording whatever the client chose */
   sensitive?: boolean;
@@ -16,6 +19,8 @@ export interface ClientNotice {
   /** one notice per key: the same cause never queues twice */
   idempotencyKey: string;
   payload?: Record<string, unknown>;
+  /** what kind of message it is, for the outbound policy: news (default), a caseworker's words, a reminder */
+  kind?: 'notice' | 'reply' | 'reminder';
 }
 
 /**
@@ -31,9 +36,20 @@ export const clientNoticeWrite = async (
   const channels = await deps.store.channels.listForClient({ agencyId: client.agencyId }, client.id);
   const to = pickDeliveryChannel(client, channels);
   if (!to) return null;
-  const neutral = mustBeNeutral(client, notice.sensitive === true);
-  const key = `notify.${notice.key}${neutral ? '_neutral' : ''}`;
   const now = deps.clock.now();
+  const agency = await deps.store.agencies.get(client.agencyId);
+  // The outbound policy picks the wording and the first moment it may leave; whether it leaves at
+  // all (paused, unsafe channel) is decided again at send time, where a refusal is shown.
+  const decision = decideOutbound({
+    kind: notice.kind ?? 'notice',
+    channel: to.kind,
+    client,
+    settings: parseAgencySettings(agency?.settings),
+    now,
+    recordSensitive: notice.sensitive === true,
+  });
+  const neutral = decision.send ? decision.neutral : true;
+  const key = `${notice.keyPrefix ?? 'notify'}.${notice.key}${neutral ? '_neutral' : ''}`;
   return deps.store.outbox.insert(
     pendingOutboxRow(notice.id ?? deps.ids.newId('out'), now, {
       agencyId: client.agencyId,
@@ -43,8 +59,10 @@ export const clientNoticeWrite = async (
       toAddress: to.address,
       template: key,
       text: deps.t(client.language, key, notice.vars),
-      payload: JSON.stringify(notice.payload ?? {}),
+      // The words' values travel with the row, so it can be worded neutrally at send time if the
+      // client asks for that in the meantime.
+      payload: JSON.stringify({ ...notice.payload, ...(notice.vars ? { vars: notice.vars } : {}), ...(notice.sensitive ? { sensitive: true } : {}) }),
       idempotencyKey: notice.idempotencyKey,
-    }),
+    }, decision.send ? decision.notBefore : now),
   );
 };

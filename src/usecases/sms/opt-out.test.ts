@@ -68,16 +68,16 @@ describe('at send time', () => {
     const confirmation = outboxRow(core, w.alice, { channel: 'sms', toAddress: '+15555550101', template: STOP_CONFIRMATION, text: 'No more texts.' });
     await insert(core, core.store.outbox.insert(notice), core.store.outbox.insert(confirmation));
     await optOutNumber(core, system(), { phone: '+15555550101', source: 'keyword' });
-    await deliverDue({ store: core.store, senderFor: () => recording, maxAttempts: 3 }, core.clock.now());
+    await deliverDue({ store: core.store, t: core.t, senderFor: () => recording, maxAttempts: 3 }, core.clock.now());
     expect(delivered).toEqual(['No more texts.']);
-    expect(await core.store.outbox.get(notice.id)).toMatchObject({ status: 'dead', lastError: 'sms_opted_out' });
+    expect(await core.store.outbox.get(notice.id)).toMatchObject({ status: 'cancelled', lastError: 'sms_opted_out' });
   });
 
   it('opts the number out when the provider says it texted STOP (Twilio 21610)', async () => {
     const row = outboxRow(core, w.alice, { channel: 'sms', toAddress: '+15555550101' });
     await insert(core, core.store.outbox.insert(row));
     const carrierStop: ChannelSender = { name: 'twilio', send: async () => ({ ok: false, retryable: false, error: 'sms_opted_out', gone: 'opted_out' }) };
-    await deliverDue({ store: core.store, senderFor: () => carrierStop, maxAttempts: 3, onGone: (r, g) => channelGone(core, r, g) }, core.clock.now());
+    await deliverDue({ store: core.store, t: core.t, senderFor: () => carrierStop, maxAttempts: 3, onGone: (r, g) => channelGone(core, r, g) }, core.clock.now());
     expect(await core.store.smsOptOuts.get(w.scope, '+15555550101')).toMatchObject({ source: 'provider' });
     expect(await mayText(core, w.scope, '+15555550101')).toBe(false);
   });

@@ -98,6 +98,8 @@ export const enrollClient = async (
     contactWindowEnd: null,
     pauseWord: null,
     sensitive: false,
+    pausedAt: null,
+    pausedBy: null,
     createdAt: now,
   };
   const sms = { ...channel(client, 'sms', phone, now), id: deps.ids.newId('chn') };
