@@ -47,7 +47,7 @@ describe('delivering the outbox through Telegram', () => {
     await insert(core, core.store.clients.update(w.scope, w.alice.id, { preferredChannel: 'telegram' }));
     const reply = await sendStaffReply(core, w.asStaff, { clientId: w.alice.id, text: 'See you Monday at 10.', idempotencyKey: 'r1' });
     expect(reply).toMatchObject({ ok: true });
-    expect(await run()).toEqual({ sent: 1, retried: 0, dead: 0 });
+    expect(await run()).toEqual({ sent: 1, retried: 0, dead: 0, cancelled: 0, deferred: 0 });
     expect(api.sent).toHaveLength(1);
     expect(api.sent[0]).toMatchObject({ chat_id: '777001' });
     expect(api.sent[0]!.text).toContain('See you Monday at 10.');
@@ -63,7 +63,7 @@ describe('delivering the outbox through Telegram', () => {
     await expect(run(crashing)).rejects.toThrow('worker killed');
     expect(await rowOf(row.id)).toMatchObject({ status: 'sending', attempts: 1 });
     core.clock.advance(60_001);
-    expect(await run()).toEqual({ sent: 1, retried: 0, dead: 0 });
+    expect(await run()).toEqual({ sent: 1, retried: 0, dead: 0, cancelled: 0, deferred: 0 });
     expect(api.calls.filter((c) => c.method === 'sendMessage')).toHaveLength(1);
     expect(await rowOf(row.id)).toMatchObject({ status: 'sent', attempts: 2, externalId: '1', sender: 'telegram' });
   });
@@ -71,19 +71,19 @@ describe('delivering the outbox through Telegram', () => {
   it("waits out Telegram's retry_after before the next attempt", async () => {
     const row = await queue();
     api.fail({ kind: 'rate_limited', retryAfter: 30 });
-    expect(await run()).toEqual({ sent: 0, retried: 1, dead: 0 });
+    expect(await run()).toEqual({ sent: 0, retried: 1, dead: 0, cancelled: 0, deferred: 0 });
     const after = await rowOf(row.id);
     expect(after).toMatchObject({ status: 'pending', lastError: 'telegram_rate_limited' });
     expect(after.nextAttemptAt - core.clock.now()).toBeGreaterThanOrEqual(30_000);
     core.clock.set(after.nextAttemptAt);
-    expect(await run()).toEqual({ sent: 1, retried: 0, dead: 0 });
+    expect(await run()).toEqual({ sent: 1, retried: 0, dead: 0, cancelled: 0, deferred: 0 });
     expect(api.sent).toHaveLength(1);
   });
 
   it('marks the row dead at once when the client blocked the bot', async () => {
     const row = await queue();
     api.fail({ kind: 'blocked' });
-    expect(await run()).toEqual({ sent: 0, retried: 0, dead: 1 });
+    expect(await run()).toEqual({ sent: 0, retried: 0, dead: 1, cancelled: 0, deferred: 0 });
     expect(await rowOf(row.id)).toMatchObject({ status: 'dead', lastError: 'telegram_blocked' });
   });
 });

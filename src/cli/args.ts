@@ -4,21 +4,23 @@ import { parseArgs } from 'node:util';
 export type Command =
   | { name: 'import-clients' | 'import-appointments'; file: string; agency: string | undefined }
   | { name: 'export-client'; clientId: string; agency: string | undefined; out: string | undefined }
-  | { name: 'invite'; clientId: string; agency: string | undefined };
+  | { name: 'invite'; clientId: string; agency: string | undefined }
+  /** runs the scheduler once, at `at` (ms) or now */
+  | { name: 'tick'; at: number | undefined };
 
 export type ParsedArgs =
   | { kind: 'run'; command: Command }
   | { kind: 'help' }
   | { kind: 'usage_error'; key: string; vars?: Record<string, string> };
 
-const COMMANDS = ['import-clients', 'import-appointments', 'export-client', 'invite'] as const;
+const COMMANDS = ['import-clients', 'import-appointments', 'export-client', 'invite', 'tick'] as const;
 
 const parse = (argv: string[]) =>
   parseArgs({
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { agency: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { agency: { type: 'string' }, out: { type: 'string' }, at: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
 
 export const parseCli = (argv: string[]): ParsedArgs => {
@@ -33,6 +35,15 @@ export const parseCli = (argv: string[]): ParsedArgs => {
   const [name, arg, ...extra] = positionals;
   if (!name) return { kind: 'usage_error', key: 'cli.usage' };
   if (!(COMMANDS as readonly string[]).includes(name)) return { kind: 'usage_error', key: 'cli.unknown_command', vars: { command: name } };
+  if (name === 'tick') {
+    if (arg || values.out !== undefined || values.agency !== undefined) return { kind: 'usage_error', key: 'cli.usage' };
+    if (values.at === undefined) return { kind: 'run', command: { name, at: undefined } };
+    // An ISO time with its zone (Z or ±hh:mm), so nobody wonders which clock it was read on.
+    const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(values.at) ? Date.parse(values.at) : NaN;
+    if (!Number.isFinite(at)) return { kind: 'usage_error', key: 'cli.bad_time', vars: { value: values.at } };
+    return { kind: 'run', command: { name, at } };
+  }
+  if (values.at !== undefined) return { kind: 'usage_error', key: 'cli.usage' };
   if (!arg || extra.length > 0) return { kind: 'usage_error', key: 'cli.usage' };
   const agency = values.agency?.trim() || undefined;
   if (name === 'export-client') return { kind: 'run', command: { name, clientId: arg, agency, out: values.out || undefined } };

@@ -13,6 +13,9 @@ import type { CoreDeps } from '../usecases/shared/deps.ts';
 export interface CliDeps {
   deps: CoreDeps;
   publicUrl: string;
+  /** demo mode with no real channel set up: the CLI may show due messages in the dev outbox */
+  devOnly: boolean;
+  maxAttempts: number;
   close(): void;
 }
 
@@ -42,6 +45,8 @@ export const openCliDeps = async (env: Record<string, string | undefined>): Prom
       blobs: fsBlobStore(config.BLOB_DIR),
     },
     publicUrl: config.PUBLIC_URL,
+    devOnly: config.DEMO && !Object.values(config.channels).some(Boolean),
+    maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
     close: () => db.close(),
   };
 };

@@ -9,6 +9,7 @@ import { exportClientCommand } from './commands/export-client.ts';
 import { importAppointmentsCommand } from './commands/import-appointments.ts';
 import { importClientsCommand } from './commands/import-clients.ts';
 import { inviteCommand } from './commands/invite.ts';
+import { tickCommand } from './commands/tick.ts';
 import { openCliDeps } from './context.ts';
 import { sayer, type Io } from './io.ts';
 
@@ -45,12 +46,17 @@ export const runCli = async (argv: string[], env: Record<string, string | undefi
   }
   try {
     const { command } = args;
+    const adminId = osUser();
+    if (command.name === 'tick') {
+      // The scheduler runs for every agency, as the server's does.
+      const ctx = { deps: opened.deps, io, say, publicUrl: opened.publicUrl, actor: { type: 'admin' as const, agencyId: '', door: 'cli' as const } };
+      return await tickCommand(ctx, { at: command.at, deliverToDevOutbox: opened.devOnly, maxAttempts: opened.maxAttempts });
+    }
     const choice = await chooseAgency(opened.deps.store, command.agency);
     if (!choice.ok) {
       io.err(say(choice.key, choice.vars));
       return EXIT.failed;
     }
-    const adminId = osUser();
     const ctx: CommandContext = {
       deps: opened.deps,
       actor: { type: 'admin', agencyId: choice.agency.id, door: 'cli', ...(adminId ? { adminId } : {}) },

@@ -31,6 +31,8 @@ export const configSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /** how many delivery attempts before an outgoing message is marked dead */
   OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(8),
+  /** the in-process scheduler (reminders, follow-ups, crisis escalation) every minute; off when another process or a cron runs it */
+  SCHEDULER: bool.default(true),
 
   TELEGRAM_BOT_TOKEN: optionalSecret,
   TELEGRAM_WEBHOOK_SECRET: optionalSecret,

@@ -17,11 +17,13 @@ import type { AgencySettings } from './settings.ts';
 import type { Client, ClientChannelKind, Millis } from './types.ts';
 import { mustBeNeutral } from './wording.ts';
 
-export const MESSAGE_KINDS = ['crisis', 'compliance', 'pause_ack', 'answer', 'reply', 'notice', 'reminder'] as const;
+export const MESSAGE_KINDS = ['crisis', 'compliance', 'pause_ack', 'auth', 'answer', 'reply', 'notice', 'reminder'] as const;
 /**
  * - crisis: crisis resources to a client who wrote a crisis phrase
  * - compliance: the STOP confirmation and HELP answer carriers require
  * - pause_ack: the confirmation that messages are paused
+ * - auth: a sign-in code the client just asked for (a paused client must still be able to sign in
+ *   to the portal, where they turn messages back on)
  * - answer: a door's reply to what the client just sent or pressed
  * - reply: a caseworker's own words
  * - notice: news about the client's records (approved, rejected, requested…)
@@ -51,8 +53,8 @@ export type OutboundDecision =
   /** `notBefore` is later than `now` when the message must wait for the client's allowed hours */
   | { send: true; neutral: boolean; notBefore: Millis };
 
-const PASS_PAUSE: ReadonlySet<MessageKind> = new Set(['crisis', 'compliance', 'pause_ack']);
-const IMMEDIATE: ReadonlySet<MessageKind> = new Set(['crisis', 'compliance', 'pause_ack', 'answer']);
+const PASS_PAUSE: ReadonlySet<MessageKind> = new Set(['crisis', 'compliance', 'pause_ack', 'auth']);
+const IMMEDIATE: ReadonlySet<MessageKind> = new Set(['crisis', 'compliance', 'pause_ack', 'auth', 'answer']);
 
 export const contactRulesOf = (client: PolicyClient, settings: OutboundRequest['settings']): ContactRules => ({
   timeZone: client.timeZone,
@@ -78,6 +80,7 @@ export const kindOfTemplate = (template: string): MessageKind => {
   if (template.startsWith('crisis.')) return 'crisis';
   if (template === 'sms.stopped' || template === 'sms.help' || template === 'sms.help_neutral') return 'compliance';
   if (template.startsWith('safety.paused')) return 'pause_ack';
+  if (template === 'notify.signin_code' || template === 'notify.signin_code_neutral') return 'auth';
   if (template.startsWith('reminder.') || template.startsWith('followup.')) return 'reminder';
   if (template === 'notify.staff_reply' || template === 'notify.staff_reply_neutral' || template === 'notify.scheduled_message') return 'reply';
   if (template.startsWith('notify.')) return 'notice';

@@ -17,6 +17,7 @@ import { systemClock } from '../runtime/system-clock.ts';
 import { devSender } from '../senders/dev-sender.ts';
 import { senderFor } from '../senders/route.ts';
 import type { CoreDeps } from '../usecases/shared/deps.ts';
+import { runScheduler } from '../usecases/scheduler/run-scheduler.ts';
 import { startWorkLoop, type WorkLoop } from './work-loop.ts';
 import { deliverDue } from '../usecases/outbox/deliver-outbox.ts';
 import { channelGone } from '../usecases/outbox/channel-gone.ts';
@@ -211,10 +212,21 @@ export const start = async (config: Config) => {
         },
         base.clock.now(),
       );
-      return c.sent + c.retried + c.dead;
+      return c.sent + c.retried + c.dead + c.cancelled + c.deferred;
     },
     { intervalMs: 1000, batchSize: 20, onError: onError('server.delivery_failed') },
   );
+  // Reminders, follow-ups, digests and crisis escalations: once a minute, with the real time.
+  const scheduler = config.SCHEDULER
+    ? startWorkLoop(
+        async () => {
+          const report = await runScheduler(core, base.clock.now());
+          for (const f of report.failed) console.error(t('en', 'server.scheduler_job_failed', { job: f.job, agency: f.agencyId }), f.error);
+          return 0;
+        },
+        { intervalMs: 60_000, batchSize: 1, onError: onError('server.scheduler_failed') },
+      )
+    : null;
   const seeded = config.DEMO ? await seedDemo(core) : null;
   const bot = await startTelegram(config, core);
   telegramUsername ??= bot?.botInfo.username;
@@ -286,12 +298,14 @@ export const start = async (config: Config) => {
   await new Promise<void>((ok) => server.once('listening', () => ok()));
   delivery.kick();
   inbox.kick();
+  scheduler?.kick();
   return {
     seeded,
     async stop() {
       await polling?.stop();
       await socket?.stop();
       await new Promise<void>((ok) => server.close(() => ok()));
+      await scheduler?.stop();
       await inbox?.stop();
       await delivery.stop();
       db.close();

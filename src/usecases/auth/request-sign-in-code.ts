@@ -52,6 +52,7 @@ export const requestSignInCode = async (
   const code = randomDigits(6);
   const notice = await clientNoticeWrite(deps, client, {
     key: 'signin_code',
+    kind: 'auth',
     vars: { code, minutes: CODE_TTL_MS / MINUTE },
     idempotencyKey: `signin_code:${id}`,
     payload: { kind: 'signin_code' },
