@@ -5,6 +5,8 @@ export type Command =
   | { name: 'import-clients' | 'import-appointments'; file: string; agency: string | undefined }
   | { name: 'export-client'; clientId: string; agency: string | undefined; out: string | undefined }
   | { name: 'invite'; clientId: string; agency: string | undefined }
+  /** prints the agency's settings, or sets the fields of a JSON file */
+  | { name: 'settings'; file: string | undefined; agency: string | undefined }
   /** runs the scheduler once, at `at` (ms) or now */
   | { name: 'tick'; at: number | undefined };
 
@@ -13,14 +15,14 @@ export type ParsedArgs =
   | { kind: 'help' }
   | { kind: 'usage_error'; key: string; vars?: Record<string, string> };
 
-const COMMANDS = ['import-clients', 'import-appointments', 'export-client', 'invite', 'tick'] as const;
+const COMMANDS = ['import-clients', 'import-appointments', 'export-client', 'invite', 'tick', 'settings'] as const;
 
 const parse = (argv: string[]) =>
   parseArgs({
     args: argv,
     allowPositionals: true,
     strict: true,
-    options: { agency: { type: 'string' }, out: { type: 'string' }, at: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: { agency: { type: 'string' }, out: { type: 'string' }, at: { type: 'string' }, file: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   });
 
 export const parseCli = (argv: string[]): ParsedArgs => {
@@ -44,6 +46,11 @@ export const parseCli = (argv: string[]): ParsedArgs => {
     return { kind: 'run', command: { name, at } };
   }
   if (values.at !== undefined) return { kind: 'usage_error', key: 'cli.usage' };
+  if (name === 'settings') {
+    if (arg || values.out !== undefined) return { kind: 'usage_error', key: 'cli.usage' };
+    return { kind: 'run', command: { name, file: values.file || undefined, agency: values.agency?.trim() || undefined } };
+  }
+  if (values.file !== undefined) return { kind: 'usage_error', key: 'cli.usage' };
   if (!arg || extra.length > 0) return { kind: 'usage_error', key: 'cli.usage' };
   const agency = values.agency?.trim() || undefined;
   if (name === 'export-client') return { kind: 'run', command: { name, clientId: arg, agency, out: values.out || undefined } };

@@ -169,4 +169,18 @@ describe('the admin CLI', { timeout: 180_000 }, () => {
     const stored = await withDb('two.db', (core) => core.store.clients.getByExternalRef({ agencyId: second.id }, 'NL-1'));
     expect(stored?.displayName).toBe('Noor');
   });
+
+  it('prints the agency settings, and sets them from a file only when every field is right', async () => {
+    const shown = await cli(['settings']);
+    expect(shown.code).toBe(0);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ reminderOffsetsMinutes: [1440, 120], quietHoursStart: 1260 });
+    const bad = await cli(['settings', '--file', file('bad.json', '{"quietHoursStart": 9999, "remindMe": true}')]);
+    expect([bad.code, bad.stderr]).toEqual([1, expect.stringContaining('Nothing was changed.')]);
+    for (const field of ['quietHoursStart', 'remindMe']) expect(bad.stderr).toContain(field);
+    const good = await cli(['settings', '--file', file('good.json', '{"reminderOffsetsMinutes": [2880, 60]}')]);
+    expect([good.code, good.stdout]).toEqual([0, expect.stringContaining('"reminderOffsetsMinutes": [\n    2880,\n    60\n  ]')]);
+    const stored = await withDb('main.db', (core) => core.store.agencies.get(agency.id));
+    expect(JSON.parse(stored!.settings)).toMatchObject({ reminderOffsetsMinutes: [2880, 60], quietHoursEnd: 480 });
+    expect((await cli(['tick', '--at', 'tomorrow'])).code).toBe(2);
+  });
 });

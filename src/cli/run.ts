@@ -10,6 +10,7 @@ import { importAppointmentsCommand } from './commands/import-appointments.ts';
 import { importClientsCommand } from './commands/import-clients.ts';
 import { inviteCommand } from './commands/invite.ts';
 import { tickCommand } from './commands/tick.ts';
+import { settingsCommand } from './commands/settings.ts';
 import { openCliDeps } from './context.ts';
 import { sayer, type Io } from './io.ts';
 
@@ -73,6 +74,8 @@ export const runCli = async (argv: string[], env: Record<string, string | undefi
         return await exportClientCommand(ctx, command.clientId, command.out);
       case 'invite':
         return await inviteCommand(ctx, command.clientId);
+      case 'settings':
+        return await settingsCommand(ctx, command.file);
     }
   } finally {
     opened.close();

@@ -11,6 +11,7 @@ export const agencyRepo = (db: Db): AgencyRepo => ({
     return db.select().from(agencies).orderBy(asc(agencies.createdAt)).all();
   },
   insert: (row) => write(db.insert(agencies).values(row)),
+  updateSettings: (id, settings) => write(db.update(agencies).set({ settings }).where(eq(agencies.id, id))),
 });
 
 export const staffRepo = (db: Db): StaffRepo => ({
