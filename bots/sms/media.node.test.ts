@@ -111,7 +111,8 @@ describe('what is refused', () => {
     expect(last()).toBe(t('sms.documents.too_big', url));
     expect(await documents()).toEqual([]);
     expect((await requestNow(r)).status).toBe('requested');
-    expect(sms.api.mediaDeleted).toEqual([]);
+    // not kept at Twilio either: the client is asked to send a smaller one
+    expect(sms.api.mediaDeleted).toEqual([big.url]);
   });
 
   it('a media URL on a host that is not allowed: failed, and nothing is fetched from that host', async () => {
@@ -150,13 +151,15 @@ describe('what is refused', () => {
     expect(last()).toBe(t('sms.documents.wrong_type', url));
     expect(await documents()).toEqual([]);
     expect((await requestNow(r)).status).toBe('requested');
-    expect(sms.api.mediaDeleted).toEqual([]);
+    expect(sms.api.mediaDeleted).toEqual([fake.url]);
   });
 
-  it('a photo when no document is asked for: nothing open, nothing fetched or stored', async () => {
-    await sms.text(ALICE, '', { media: [sms.photo(jpeg())] });
+  it('a photo when no document is asked for: nothing open, nothing fetched or stored, Twilio’s copy deleted', async () => {
+    const photo = sms.photo(jpeg());
+    await sms.text(ALICE, '', { media: [photo] });
     expect(last()).toBe(t('sms.documents.nothing_open'));
     expect(sms.api.mediaRequests).toEqual([]);
     expect(await documents()).toEqual([]);
+    expect(sms.api.mediaDeleted).toEqual([photo.url]);
   });
 });

@@ -33,6 +33,8 @@ export const createApp = (deps: HttpDeps) => {
         baseUri: ["'none'"],
         objectSrc: ["'none'"],
       },
+      // A route that sets its own policy (a sandboxed file) keeps it.
+      overwrite: false,
       referrerPolicy: 'no-referrer',
       xFrameOptions: 'DENY',
       strictTransportSecurity: https ? 'max-age=63072000; includeSubDomains' : false,

@@ -1,6 +1,8 @@
 // Documents by text: the open requests, and photos sent by MMS stored for one of them (asked
 // which, by number, when several are open). Each media is fetched from the provider (its hosts
-// only, 5 MB each), typed by its bytes, stored through uploadDocument, then deleted there.
+// only, 5 MB each), typed by its bytes, stored through uploadDocument. Whatever became of it —
+// stored, refused, failed, nothing to store it for — the provider's copy is then deleted: a photo
+// of an ID must not linger at Twilio. (The client is asked to send it again when it failed.)
 import { listDocumentRequests, type DocumentRequestView } from '../../../src/usecases/documents/list-document-requests.ts';
 import { uploadDocument } from '../../../src/usecases/documents/upload-document.ts';
 import { ask, closeQuestion } from './questions.ts';
@@ -31,8 +33,22 @@ export const showDocuments = async (turn: Turn) => {
     : say(turn, 'documents.open', { list: open.map((r) => r.kind).join(', ') });
 };
 
-/** Stores every media of the text for one request; the first failure is explained and stops the rest. */
+/** Deletes the provider's copies (their hosts only; a failure to delete is not the client's problem). */
+export const forgetMedia = async (turn: Turn, media: Media[]): Promise<void> => {
+  for (const m of media) await turn.env.deleteMedia?.(m.url).catch(() => false);
+};
+
+/** Stores every media of the text for one request, then deletes the provider's copies, whatever happened. */
 const store = async (turn: Turn, requestId: string, media: Media[]) => {
+  try {
+    return await storeAll(turn, requestId, media);
+  } finally {
+    await forgetMedia(turn, media);
+  }
+};
+
+/** The first failure is explained and stops the rest. */
+const storeAll = async (turn: Turn, requestId: string, media: Media[]) => {
   const client = turn.client!;
   const url = turn.env.publicUrl;
   for (const m of media) {
@@ -46,15 +62,16 @@ const store = async (turn: Turn, requestId: string, media: Media[]) => {
       return say(turn, 'documents.failed', { url });
     }
   }
-  // Stored with us: the provider's copy is no longer needed.
-  for (const m of media) await turn.env.deleteMedia?.(m.url).catch(() => false);
   return say(turn, 'documents.received', undefined, true);
 };
 
 export const receiveMedia = async (turn: Turn) => {
   const open = await openRequests(turn);
   if (!open) return say(turn, 'failed');
-  if (open.length === 0) return say(turn, 'documents.nothing_open');
+  if (open.length === 0) {
+    await forgetMedia(turn, turn.text.media);
+    return say(turn, 'documents.nothing_open');
+  }
   if (open.length === 1) return store(turn, open[0]!.id, turn.text.media);
   await ask(turn, { kind: 'pick_request', data: { requestIds: open.map((r) => r.id), media: turn.text.media } });
   return say(turn, 'documents.pick', { list: numbered(turn, open) });
