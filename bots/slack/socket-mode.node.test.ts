@@ -62,4 +62,15 @@ describe('Socket Mode', () => {
     expect(answer).toMatchObject({ response_action: 'errors' });
     expect(await core.store.inbox.get(SLACK_ACTION_SOURCE, 'view:V1:h1')).toBeNull();
   });
+
+  it('does not acknowledge a press it could not keep, so it is not lost silently', async () => {
+    await socket?.stop();
+    const broken = { ...core, store: { ...core.store, commit: () => Promise.reject(new Error('disk I/O error')) } };
+    socket = await startSocketMode({ core: broken, agencyId: async () => w.agency.id, botToken: fake.botToken, appToken: fake.appToken, apiUrl: fake.apiUrl, onError: (e) => errors.push(e) });
+    await fake.connected();
+    void fake.push('interactive', { type: 'block_actions', user: { id: 'U1' }, container: { message_ts: '7.7' }, actions: [{ action_id: 'reschedule.approve', action_ts: '8.8', value: 'apt1' }] });
+    for (let i = 0; i < 100 && errors.length === 0; i++) await new Promise((ok) => setTimeout(ok, 50));
+    expect(errors).toHaveLength(1);
+    expect([...fake.acks.keys()]).toEqual([]);
+  });
 });

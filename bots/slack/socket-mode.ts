@@ -29,6 +29,7 @@ export const startSocketMode = async (deps: SocketModeDeps): Promise<{ stop(): P
   app.use(async ({ body, ack }) => {
     const payload = obj(body);
     const errors = payload.type === 'view_submission' ? (deps.validateSubmission?.(payload) ?? null) : null;
+    let stored = true;
     try {
       const kept =
         payload.type === 'event_callback'
@@ -41,10 +42,12 @@ export const startSocketMode = async (deps: SocketModeDeps): Promise<{ stop(): P
       const agencyId = kept ? await deps.agencyId() : null;
       if (kept && agencyId) await keepInInbox(deps.core, agencyId, kept);
     } catch (e) {
+      stored = false;
       deps.onError(e);
     }
-    // Acknowledged once kept (Bolt acknowledges events by itself).
-    if (ack) await (errors ? ack(errors as never) : ack());
+    // Acknowledged only once kept: unacknowledged, Slack delivers it again (or tells the
+    // caseworker the press failed) instead of it being lost. Bolt acknowledges events itself.
+    if (ack && stored) await (errors ? ack(errors as never) : ack());
   });
   app.error(async (e) => deps.onError(e));
   await app.start();
