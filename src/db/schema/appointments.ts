@@ -36,6 +36,8 @@ export const appointments = sqliteTable(
   },
   (t) => [
     index('appointments_client_idx').on(t.clientId, t.startsAt),
+    // the scheduler's scans: what starts (or ended) in a window, agency by agency
+    index('appointments_agency_start_idx').on(t.agencyId, t.startsAt),
     index('appointments_staff_idx').on(t.staffId, t.startsAt),
     uniqueIndex('appointments_external_ref_uq').on(t.agencyId, t.externalRef),
   ],

@@ -32,7 +32,7 @@ export const classSessions = sqliteTable(
     checkinCode: text('checkin_code').notNull(),
     createdAt: createdAt(),
   },
-  (t) => [index('class_sessions_class_idx').on(t.classId, t.startsAt)],
+  (t) => [index('class_sessions_class_idx').on(t.classId, t.startsAt), index('class_sessions_agency_start_idx').on(t.agencyId, t.startsAt)],
 );
 
 export const enrollments = sqliteTable(

@@ -21,7 +21,7 @@ export const documentRequests = sqliteTable(
     createdAt: createdAt(),
     updatedAt: integer('updated_at').notNull(),
   },
-  (t) => [index('document_requests_client_idx').on(t.clientId, t.status)],
+  (t) => [index('document_requests_client_idx').on(t.clientId, t.status), index('document_requests_agency_due_idx').on(t.agencyId, t.status, t.dueAt)],
 );
 
 export const documents = sqliteTable(

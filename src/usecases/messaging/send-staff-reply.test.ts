@@ -37,7 +37,8 @@ describe('a caseworker replies', () => {
     });
     const [m] = await messagesOf(w.alice.id);
     expect(m).toMatchObject({ direction: 'out', status: 'queued', staffId: w.staff.id, outboxId: row?.id, channel: 'sms', internal: false });
-    expect(JSON.parse(row?.payload ?? '{}')).toEqual({ kind: 'message', messageId: m?.id });
+    // the words' values travel with the row, to re-word it neutrally at send time if need be
+    expect(JSON.parse(row?.payload ?? '{}')).toEqual({ kind: 'message', messageId: m?.id, vars: { name: 'Dana', text: 'Friday at 10 works. Bring your lease.' } });
     const conversation = await core.store.conversations.forClient(w.scope, w.alice.id);
     expect(conversation).toMatchObject({ id: m?.conversationId, lastOutboundAt: core.clock.now(), staffId: w.staff.id });
     expect((await core.store.audit.listForClient(w.scope, w.alice.id)).map((a) => a.action)).toEqual(['message.reply']);
