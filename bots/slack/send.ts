@@ -16,6 +16,9 @@ import { conversationForSlack, recordSlackThread } from '../../src/usecases/slac
 import { UNASSIGNED } from '../../src/usecases/shared/notify-staff.ts';
 import { clientMessage, documentUploaded, rescheduleRequested } from './views/cards.ts';
 import { threadHeader } from './views/thread.ts';
+import { pauseCardOf } from './views/pause.ts';
+import { crisisCardOf } from './views/crisis.ts';
+import { directMessageCard, followupCard } from './views/followups.ts';
 import type { SlackMessage } from './views/types.ts';
 import type { SlackCallResult, SlackWebApi } from './web-api.ts';
 import { str } from './fields.ts';
@@ -51,6 +54,20 @@ export const slackSender = (deps: SlackSenderDeps): ChannelSender => {
     const staff = staffId ? await core.store.staff.get({ agencyId: m.agencyId }, staffId) : null;
     const zone = staff?.timeZone ?? client.timeZone;
     switch (m.template) {
+      case 'staff.crisis_alert':
+      case 'staff.crisis_escalation': {
+        const card = crisisCardOf(core.t, m.template, p, clientName);
+        if (card) return card;
+        break;
+      }
+      case 'staff.client_paused':
+      case 'staff.client_paused_by_staff':
+      case 'staff.client_resumed':
+      case 'staff.client_resumed_by_staff': {
+        const card = pauseCardOf(core.t, m.template, p, { clientId: client.id, clientName, when: (at) => formatWhen(at, 'en', zone) });
+        if (card) return card;
+        break;
+      }
       case 'staff.client_message':
         return clientMessage(core.t, { clientName, body: str(p.body) || m.text, channel: asChannel(p.channel) });
       case 'staff.reschedule_requested': {
@@ -77,6 +94,9 @@ export const slackSender = (deps: SlackSenderDeps): ChannelSender => {
         });
       }
     }
+    // Follow-ups: a missed appointment, a message waiting for an answer, a number that keeps failing.
+    const followup = followupCard(core.t, m.template, p, { clientName, when: (at) => formatWhen(at, 'en', zone) });
+    if (followup) return followup;
     return { text: m.text, blocks: [] };
   };
 
@@ -93,12 +113,26 @@ export const slackSender = (deps: SlackSenderDeps): ChannelSender => {
     return { ok: true, value: standing ?? posted.value.ts };
   };
 
+  /**
+   * A message to one staff member about no client (the morning digest, a class summary): posted
+   * with their Slack user as the channel, which opens the app's direct message with them.
+   */
+  const direct = async (m: OutboundMessage): Promise<SendResult> => {
+    const staff = await core.store.staff.get({ agencyId: m.agencyId }, m.to.slice('staff:'.length));
+    if (!staff?.active || !staff.slackUserId) return { ok: false, retryable: false, error: 'slack_no_user' };
+    const card = directMessageCard(core.t, m.template, m.payload) ?? { text: m.text, blocks: [] };
+    const posted = await deps.api.postMessage({ channel: staff.slackUserId, text: card.text, ...(card.blocks.length ? { blocks: card.blocks } : {}) });
+    if (!posted.ok) return failed(posted);
+    await core.store.deliveries.record({ idempotencyKey: m.idempotencyKey, channel: 'slack', externalId: posted.value.ts, sentAt: core.clock.now() }).catch(() => {});
+    return { ok: true, externalId: posted.value.ts };
+  };
+
   return {
     name: 'slack',
     async send(m) {
       const done = await core.store.deliveries.find(m.idempotencyKey);
       if (done) return { ok: true, externalId: done.externalId };
-      if (!m.clientId) return { ok: false, retryable: false, error: 'slack_no_client' };
+      if (!m.clientId) return m.to.startsWith('staff:') ? direct(m) : { ok: false, retryable: false, error: 'slack_no_client' };
       const found = await conversationForSlack(core, m.agencyId, m.clientId);
       if (!found) return { ok: false, retryable: false, error: 'slack_client_not_found' };
       const addressed = m.to.startsWith('staff:') ? m.to.slice('staff:'.length) : null;
@@ -106,8 +140,14 @@ export const slackSender = (deps: SlackSenderDeps): ChannelSender => {
       const thread = await threadOf(m, found.client, found.conversation.id, found.conversation.slackThreadTs);
       if (!thread.ok) return failed(thread);
       const card = await cardOf(m, found.client, staffId);
-      const posted = await deps.api.postMessage({ channel: deps.channel, thread_ts: thread.value, text: card.text, ...(card.blocks.length ? { blocks: card.blocks } : {}) });
+      // A crisis alert is also shown in the channel itself: it must not sit unseen in a thread.
+      const loud = m.template.startsWith('staff.crisis_');
+      const message = { channel: deps.channel, thread_ts: thread.value, text: card.text, ...(card.blocks.length ? { blocks: card.blocks } : {}), ...(loud ? { reply_broadcast: true } : {}) };
+      const posted = await deps.api.postMessage(message);
       if (!posted.ok) return failed(posted);
+      const alertId = m.template === 'staff.crisis_alert' ? str(m.payload.alertId) : '';
+      // Where the alert is, so Acknowledge can update it; the alert stands even if this is lost.
+      if (alertId) await core.store.commit([core.store.crisis.setSlackMessage({ agencyId: m.agencyId }, alertId, posted.value.channel, posted.value.ts)]).catch(() => {});
       await core.store.deliveries.record({ idempotencyKey: m.idempotencyKey, channel: 'slack', externalId: posted.value.ts, sentAt: core.clock.now() }).catch(() => {});
       return { ok: true, externalId: posted.value.ts };
     },

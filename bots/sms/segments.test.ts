@@ -1,4 +1,4 @@
-// Every text the SMS bot and the notices send fits in two SMS segments, in every locale, with
+// Every text the SMS bot, the notices and the reminders send fits in two SMS segments, in every locale, with
 // realistic values in its placeholders. A third segment costs the agency money and arrives split
 // on some phones; a text that needs one should be rewritten, not cut.
 import { describe, expect, it } from 'vitest';
@@ -28,6 +28,8 @@ const SAMPLE: Record<string, string | number> = {
   name: 'Dana',
   link: 'https://casebridge.example.org/i/Xk3pQ9wLm2',
   telegram: 'https://t.me/CasebridgeBot?start=Xk3pQ9wLm2Ab',
+  place: '120 Main St, Room 3',
+  where: ', 120 Main St, Room 3',
 };
 
 /** Texts made of someone's own words (a caseworker's reply) are as long as that person made them. */
@@ -36,13 +38,21 @@ const FREE_TEXT = new Set(['notify.staff_reply', 'notify.staff_reply_neutral']);
 const keysOf = (obj: object, prefix: string): string[] =>
   Object.entries(obj).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}.${k}`] : keysOf(v as object, `${prefix}.${k}`)));
 
-const KEYS = [...keysOf(en.sms, 'sms'), ...keysOf(en.notify, 'notify')].filter((k) => !FREE_TEXT.has(k));
+/** Reminders have their own texts for Telegram (with buttons); every other one may go by SMS. */
+const telegramOnly = (key: string) => /\.telegram(_neutral)?$/.test(key);
+
+const KEYS = [...keysOf(en.sms, 'sms'), ...keysOf(en.notify, 'notify'), ...keysOf(en.reminder, 'reminder').filter((k) => !telegramOnly(k))].filter(
+  (k) => !FREE_TEXT.has(k),
+);
 
 describe('SMS texts fit in two segments', () => {
-  it('covers the bot and the notices', () => {
+  it('covers the bot, the notices and the reminders', () => {
     expect(KEYS).toContain('sms.menu');
     expect(KEYS).toContain('sms.appointments.choose_slot');
     expect(KEYS).toContain('notify.reschedule_approved');
+    expect(KEYS).toContain('reminder.appointment.sms');
+    expect(KEYS).toContain('reminder.document.overdue.sms_neutral');
+    expect(KEYS).not.toContain('reminder.session.telegram');
   });
 
   it.each(LOCALES)('in %s', (locale) => {

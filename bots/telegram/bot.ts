@@ -11,6 +11,7 @@ import { repliesThroughOutbox } from './replies.ts';
 import { appointmentsFeature } from './features/appointments.ts';
 import { documentsFeature } from './features/documents.ts';
 import { classesFeature } from './features/classes.ts';
+import { pauseFeature } from './features/pause.ts';
 import { gateFeature } from './features/gate.ts';
 import { helpFeature } from './features/help.ts';
 import { languageFeature } from './features/language.ts';
@@ -66,6 +67,8 @@ export const createTelegramBot = (deps: TelegramBotDeps): TelegramBot => {
     helpFeature(env),
     stopFeature(env),
     gateFeature(env),
+    // The pause word before anything that reads text (a waiting cancel reason, a class code).
+    pauseFeature(env),
     // Before language, whose catch-all answers unknown buttons; appointments before relay, so a
     // cancel reason it is waiting for is not relayed as a message.
     menuFeature(env),

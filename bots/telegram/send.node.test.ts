@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeBotApi, type FakeBotApi } from '../../test/fakes/telegram-bot-api.ts';
 import { makeCore, type TestCore } from '../../test/support/core.ts';
 import type { OutboundMessage, SendResult } from '../../src/ports/channel-sender.ts';
-import { telegramSender } from './send.ts';
+import { keyboardOf, telegramSender } from './send.ts';
+import { rsvpData } from './features/classes-view.ts';
+import { pickData } from './features/documents-view.ts';
 import { keyedThrottle } from '../../src/runtime/throttle.ts';
 
 let core: TestCore;
@@ -71,6 +73,56 @@ describe('sending to Telegram', () => {
 
   it('sends nothing when the options are malformed (callback data over 64 bytes)', async () => {
     const r = await sender().send(message({ payload: { options: [{ label: 'Go', data: 'x'.repeat(65) }] } }));
+    expect(r).toEqual({ ok: false, retryable: false, error: 'telegram_bad_options' });
+    expect(api.calls).toHaveLength(0);
+  });
+
+  it("renders a reminder's actions as the buttons the bot's features answer, in one row", async () => {
+    const actions = [
+      { kind: 'confirm', appointmentId: 'apt_k1', label: 'Confirm' },
+      { kind: 'reschedule', appointmentId: 'apt_k1', label: 'Change time' },
+      { kind: 'cancel', appointmentId: 'apt_k1', label: 'Cancel' },
+    ];
+    expect((await sender().send(message({ template: 'reminder.appointment.telegram', payload: { kind: 'appointment', actions } }))).ok).toBe(true);
+    expect(api.sent[0]!.reply_markup).toEqual({
+      inline_keyboard: [
+        [
+          { text: 'Confirm', callback_data: 'appt:c:apt_k1' },
+          { text: 'Change time', callback_data: 'appt:r:apt_k1' },
+          { text: 'Cancel', callback_data: 'appt:x:apt_k1' },
+        ],
+      ],
+    });
+    expect(
+      keyboardOf({
+        actions: [
+          { kind: 'rsvp_yes', sessionId: 'ses_1', label: "I'll be there" },
+          { kind: 'rsvp_no', sessionId: 'ses_1', label: "I can't come" },
+        ],
+      }),
+    ).toEqual({
+      inline_keyboard: [
+        [
+          { text: "I'll be there", callback_data: rsvpData('ses_1', 'yes') },
+          { text: "I can't come", callback_data: rsvpData('ses_1', 'no') },
+        ],
+      ],
+    });
+    expect(keyboardOf({ actions: [{ kind: 'send_document', requestId: 'drq_1', label: 'Send a file for this' }] })).toEqual({
+      inline_keyboard: [[{ text: 'Send a file for this', callback_data: pickData('drq_1') }]],
+    });
+  });
+
+  it('sends nothing when the actions are malformed (unknown kind, an id the bot would not take, no label)', async () => {
+    for (const actions of [
+      [{ kind: 'delete', appointmentId: 'apt_1', label: 'Delete' }],
+      [{ kind: 'confirm', appointmentId: 'apt:1', label: 'Confirm' }],
+      [{ kind: 'confirm', appointmentId: 'apt_1', label: ' ' }],
+      [],
+    ]) {
+      expect(keyboardOf({ actions })).toBeNull();
+    }
+    const r = await sender().send(message({ payload: { actions: [{ kind: 'rsvp_yes', sessionId: 'x'.repeat(49), label: 'Yes' }] } }));
     expect(r).toEqual({ ok: false, retryable: false, error: 'telegram_bad_options' });
     expect(api.calls).toHaveLength(0);
   });

@@ -45,9 +45,30 @@ const markupSchema = z.object({
   inline_keyboard: z.array(z.array(z.object({ text: z.string().trim().min(1), callback_data: callbackData }))),
 });
 
+/** An id as the bot's button handlers take it (features/*.ts). */
+const recordId = z.string().regex(/^[A-Za-z0-9_-]{1,48}$/);
+const label = z.string().trim().min(1);
+
 /**
- * The inline keyboard of a payload: a bot reply's `replyMarkup`, or the core's `options` (one
- * button per row); undefined when there is none; null when it is malformed.
+ * The core's channel-neutral actions (a reminder's), as the callback data the bot's features
+ * already answer: appointments.ts `appt:c|r|x:<id>`, classes.ts `cls:y|n:<id>`, documents.ts `doc:p:<id>`.
+ */
+const actionSchema = z.union([
+  z.object({ kind: z.enum(['confirm', 'reschedule', 'cancel']), appointmentId: recordId, label }).transform((a) => ({
+    text: a.label,
+    data: `appt:${a.kind === 'confirm' ? 'c' : a.kind === 'reschedule' ? 'r' : 'x'}:${a.appointmentId}`,
+  })),
+  z.object({ kind: z.enum(['rsvp_yes', 'rsvp_no']), sessionId: recordId, label }).transform((a) => ({
+    text: a.label,
+    data: `cls:${a.kind === 'rsvp_yes' ? 'y' : 'n'}:${a.sessionId}`,
+  })),
+  z.object({ kind: z.literal('send_document'), requestId: recordId, label }).transform((a) => ({ text: a.label, data: `doc:p:${a.requestId}` })),
+]);
+
+/**
+ * The inline keyboard of a payload: a bot reply's `replyMarkup`, the core's `actions` (one row,
+ * as the bot shows its own), or the core's `options` (one button per row); undefined when there
+ * is none; null when it is malformed.
  */
 export const keyboardOf = (payload: Record<string, unknown>): InlineKeyboardMarkup | undefined | null => {
   if (payload.replyMarkup !== undefined) {
@@ -56,6 +77,11 @@ export const keyboardOf = (payload: Record<string, unknown>): InlineKeyboardMark
     // grammY's keyboard builder can leave an empty last row.
     const rows = parsed.data.inline_keyboard.filter((row) => row.length > 0);
     return rows.length > 0 ? { inline_keyboard: rows } : null;
+  }
+  if (payload.actions !== undefined) {
+    const parsed = z.array(actionSchema).min(1).safeParse(payload.actions);
+    if (!parsed.success || parsed.data.some((b) => !callbackData.safeParse(b.data).success)) return null;
+    return { inline_keyboard: [parsed.data.map((b) => ({ text: b.text, callback_data: b.data }))] };
   }
   if (payload.options === undefined) return undefined;
   const parsed = optionsSchema.safeParse(payload.options);

@@ -1,6 +1,7 @@
 import type { FC, PropsWithChildren } from 'hono/jsx';
 import { intlLocale } from '../../src/domain/locale.ts';
 import type { HomeSummary } from '../../src/usecases/home/get-home-summary.ts';
+import { Notice } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { View } from '../view.ts';
 import { StatusBadge, span, withWhom } from './appointments-parts.tsx';
@@ -115,9 +116,14 @@ const Messages: FC<{ v: View; s: HomeSummary }> = ({ v, s }) => (
   </Card>
 );
 
-/** The first page after sign-in: what is next, what is asked of the client, what is new. */
-export const HomePage: FC<{ v: View; summary: HomeSummary }> = ({ v, summary }) => (
+/** The first page after sign-in: what is next, what is asked of the client, what is new (and that messages are paused, if they are). */
+export const HomePage: FC<{ v: View; summary: HomeSummary; pausedAt?: number | null }> = ({ v, summary, pausedAt }) => (
   <Layout v={v} title={v.clientName ? v.t(`${K}.title`, { name: v.clientName }) : v.t(`${K}.title_plain`)}>
+    {pausedAt != null ? (
+      <Notice kind="info">
+        {v.t('portal.settings.paused_home', { when: v.when(pausedAt) })} <a href="/settings#paused-banner">{v.t('portal.settings.paused_home_link')}</a>
+      </Notice>
+    ) : null}
     <p>{v.t(`${K}.intro`)}</p>
     <ul class="cards">
       <Appointment v={v} s={summary} />

@@ -2,6 +2,7 @@ import type { FC } from 'hono/jsx';
 import type { Millis } from '../../src/domain/types.ts';
 import type { MessageView } from '../../src/usecases/messaging/list-conversation.ts';
 import { isUnreadByClient } from '../../src/usecases/messaging/mark-conversation-read.ts';
+import type { ResourceLine } from '../../src/usecases/crisis/resources.ts';
 import { Field, Notice, PostForm, describedBy } from '../components/form.tsx';
 import { Layout } from '../components/layout.tsx';
 import type { View } from '../view.ts';
@@ -19,6 +20,8 @@ export interface MessagesPageProps {
   done?: string | undefined;
   body?: string;
   error?: string | undefined;
+  /** crisis help, shown first, after a message that read like a crisis */
+  help?: ResourceLine[] | undefined;
 }
 
 const Message: FC<{ v: View; m: MessageView; fresh: boolean }> = ({ v, m, fresh }) => (
@@ -40,11 +43,39 @@ const Message: FC<{ v: View; m: MessageView; fresh: boolean }> = ({ v, m, fresh 
   </li>
 );
 
+/** The agency's crisis resources, each a link to call or text it: plain links, no script needed. */
+const CrisisHelp: FC<{ v: View; lines: ResourceLine[] }> = ({ v, lines }) => (
+  <section class="notice error" role="alert" aria-labelledby="help-heading">
+    <h2 id="help-heading">{v.t('crisis.portal.heading')}</h2>
+    <p>{v.t('crisis.portal.intro')}</p>
+    <ul class="cards">
+      {lines.map((l) => (
+        <li>
+          <strong>{l.name}</strong>
+          <div class="actions">
+            {l.how !== 'text' ? (
+              <a class="button" href={`tel:${l.dial}`}>
+                {v.t('crisis.portal.call', { number: l.number })}
+              </a>
+            ) : null}
+            {l.how !== 'call' ? (
+              <a class="button secondary" href={`sms:${l.dial}`}>
+                {v.t('crisis.portal.text', { number: l.number })}
+              </a>
+            ) : null}
+          </div>
+        </li>
+      ))}
+    </ul>
+  </section>
+);
+
 /** The conversation with the caseworker, newest last, and the form to write to them. */
-export const MessagesPage: FC<MessagesPageProps> = ({ v, messages, previousReadAt, nonce, done, body, error }) => {
+export const MessagesPage: FC<MessagesPageProps> = ({ v, messages, previousReadAt, nonce, done, body, error, help }) => {
   const hint = v.t(`${K}.body_hint`);
   return (
     <Layout v={v} title={v.t(`${K}.title`)}>
+      {help && help.length > 0 ? <CrisisHelp v={v} lines={help} /> : null}
       {done ? <Notice kind="ok">{v.t(`portal.done.${done}`)}</Notice> : null}
       <p>{v.t(`${K}.intro`)}</p>
       <section aria-labelledby="thread-heading">

@@ -32,7 +32,39 @@ export interface SettingsPageProps {
   errors?: FieldErrors;
   /** offer "Connect Telegram": the agency has a bot and the client's Telegram is not connected */
   telegramConnect?: boolean;
+  /** since when the client's messages are paused; null (or absent) when they are not */
+  pausedAt?: number | null;
 }
+
+/** Done notices of this page's own forms (the others are under portal.done). */
+const OWN_DONE: Record<string, string> = { paused: `${K}.paused_done`, resumed: `${K}.resumed_done` };
+
+/** At the top while paused: since when, and the way to turn messages back on. */
+const PausedBanner: FC<{ v: View; pausedAt: number }> = ({ v, pausedAt }) => (
+  <div class="notice info" role="status" id="paused-banner">
+    <p>
+      <strong>{v.t(`${K}.paused_banner`, { when: v.when(pausedAt) })}</strong>
+    </p>
+    <PostForm v={v} action="/settings/resume">
+      <button type="submit">{v.t(`${K}.resume_button`)}</button>
+    </PostForm>
+  </div>
+);
+
+/** Beside the pause word: pause everything now, without texting the word. */
+const PauseNow: FC<{ v: View }> = ({ v }) => (
+  <section aria-labelledby="pause-heading">
+    <h2 id="pause-heading">{v.t(`${K}.pause_heading`)}</h2>
+    <p class="hint" id="pause-now-hint">
+      {v.t(`${K}.pause_now_hint`)}
+    </p>
+    <PostForm v={v} action="/settings/pause">
+      <button type="submit" class="secondary" aria-describedby="pause-now-hint">
+        {v.t(`${K}.pause_button`)}
+      </button>
+    </PostForm>
+  </section>
+);
 
 const LanguageForm: FC<{ v: View; current: string; error?: string | undefined }> = ({ v, current, error }) => (
   <section aria-labelledby="language-heading">
@@ -156,13 +188,15 @@ const PreferencesSection: FC<{ v: View; s: ClientSettings; form: PreferencesForm
 };
 
 /** Language, how and when to be reached, neutral wording, the pause word, and each channel on or off. */
-export const SettingsPage: FC<SettingsPageProps> = ({ v, settings, form, now, done, error, errors = {}, telegramConnect }) => (
+export const SettingsPage: FC<SettingsPageProps> = ({ v, settings, form, now, done, error, errors = {}, telegramConnect, pausedAt }) => (
   <Layout v={v} title={v.t(`${K}.title`)}>
-    {done ? <Notice kind="ok">{v.t(`portal.done.${done}`)}</Notice> : null}
+    {done ? <Notice kind="ok">{v.t(OWN_DONE[done] ?? `portal.done.${done}`)}</Notice> : null}
+    {pausedAt != null ? <PausedBanner v={v} pausedAt={pausedAt} /> : null}
     {error ? <Notice kind="error">{error}</Notice> : null}
     {Object.keys(errors).length > 0 ? <Notice kind="error">{v.t(`${K}.fix_below`)}</Notice> : null}
     <LanguageForm v={v} current={settings.language} error={errors.lang} />
     <PreferencesSection v={v} s={settings} form={form} now={now} errors={errors} />
+    {pausedAt != null ? null : <PauseNow v={v} />}
     <ChannelsSection v={v} s={settings} telegramConnect={telegramConnect ?? false} />
   </Layout>
 );

@@ -14,7 +14,7 @@ export const homeRoutes = (deps: PortalDeps) => {
     const { client, actor } = clientOf(c);
     const r = await getHomeSummary(deps.core, actor, { clientId: client.id });
     if (!r.ok) return notFound(c, deps);
-    return c.html(<HomePage v={viewOf(c, deps)} summary={r.value} />);
+    return c.html(<HomePage v={viewOf(c, deps)} summary={r.value} pausedAt={client.pausedAt} />);
   });
   return app;
 };

@@ -3,6 +3,7 @@ import { randomToken } from '../../src/domain/secrets.ts';
 import { listConversation } from '../../src/usecases/messaging/list-conversation.ts';
 import { markConversationRead } from '../../src/usecases/messaging/mark-conversation-read.ts';
 import { recordInboundMessage } from '../../src/usecases/messaging/record-inbound-message.ts';
+import { crisisResourcesFor } from '../../src/usecases/crisis/resources.ts';
 import { clientOf, refusalText } from '../actor.ts';
 import type { PortalDeps, PortalEnv } from '../deps.ts';
 import { requireClient } from '../middleware/require-client.ts';
@@ -22,7 +23,11 @@ export const messagesRoutes = (deps: PortalDeps) => {
   app.use('/messages', requireClient());
 
   /** The page, with a fresh nonce for the form; viewing it marks the conversation read. */
-  const page = async (c: Context<PortalEnv>, extra: { done?: string | undefined; body?: string; error?: string }, status: 200 | 400 = 200) => {
+  const page = async (
+    c: Context<PortalEnv>,
+    extra: { done?: string | undefined; body?: string; error?: string; help?: Awaited<ReturnType<typeof crisisResourcesFor>> },
+    status: 200 | 400 = 200,
+  ) => {
     const { client, actor } = clientOf(c);
     const r = await listConversation(deps.core, actor, { clientId: client.id });
     if (!r.ok) return notFound(c, deps);
@@ -32,9 +37,11 @@ export const messagesRoutes = (deps: PortalDeps) => {
     return c.html(<MessagesPage v={v} messages={r.value.messages} previousReadAt={previousReadAt} nonce={randomToken(18)} {...extra} />, status);
   };
 
-  app.get('/messages', (c) => {
+  app.get('/messages', async (c) => {
     const done = c.req.query('done');
-    return page(c, { done: done && DONE.has(done) ? done : undefined });
+    // After a message that read like a crisis, the agency's crisis resources come first.
+    const help = c.req.query('help') === '1' ? await crisisResourcesFor(deps.core, clientOf(c).actor, viewOf(c, deps).lng) : undefined;
+    return page(c, { done: done && DONE.has(done) ? done : undefined, ...(help ? { help } : {}) });
   });
 
   app.post('/messages', async (c) => {
@@ -52,7 +59,10 @@ export const messagesRoutes = (deps: PortalDeps) => {
       // one message per form, whoever else sends the same key
       externalId: `${client.id}:${nonce}`,
     });
-    if (r.ok) return c.redirect('/messages?done=message_sent', 303);
+    // The message reached the caseworker either way; a crisis also brings the crisis resources up.
+    // the pause word typed here pauses too: the settings page says so, with the way back
+    if (r.ok && !r.value.duplicate && r.value.paused) return c.redirect('/settings?done=paused', 303);
+    if (r.ok) return c.redirect(!r.value.duplicate && r.value.crisis ? '/messages?done=message_sent&help=1' : '/messages?done=message_sent', 303);
     if (r.code === 'not_found') return notFound(c, deps);
     return page(c, { body, error: refusalText(t, r) }, 400);
   });

@@ -5,6 +5,8 @@ import { getSettings } from '../../src/usecases/clients/get-settings.ts';
 import { setChannelConsent } from '../../src/usecases/clients/set-channel-consent.ts';
 import type { ClientSettings } from '../../src/usecases/clients/settings-view.ts';
 import { updateSettings } from '../../src/usecases/clients/update-settings.ts';
+import { pauseMessages } from '../../src/usecases/safety/pause-messages.ts';
+import { resumeMessages } from '../../src/usecases/safety/resume-messages.ts';
 import { createTelegramLink } from '../../src/usecases/telegram/create-telegram-link.ts';
 import { clientOf, refusalText, safeNext } from '../actor.ts';
 import { LANG_COOKIE, type PortalDeps, type PortalEnv } from '../deps.ts';
@@ -15,7 +17,7 @@ import { SettingsPage, type FieldErrors, type PreferencesForm } from '../pages/s
 import { TelegramLinkPage } from '../pages/settings-telegram.tsx';
 import { viewOf } from '../view.ts';
 
-const DONE = new Set(['settings_saved', 'channel_off', 'channel_on']);
+const DONE = new Set(['settings_saved', 'channel_off', 'channel_on', 'paused', 'resumed']);
 
 /** The use case's field names, as the form calls them. */
 const FORM_FIELD: Record<string, string> = {
@@ -62,7 +64,7 @@ export const settingsRoutes = (deps: PortalDeps) => {
     const v = { ...viewOf(c, deps), path: '/settings' };
     const telegramConnect = Boolean(deps.telegramBotUsername) && !r.value.channels.some((ch) => ch.kind === 'telegram' && ch.consent);
     return c.html(
-      <SettingsPage v={v} settings={r.value} form={form ?? formOf(r.value)} now={deps.core.clock.now()} telegramConnect={telegramConnect} {...rest} />,
+      <SettingsPage v={v} settings={r.value} form={form ?? formOf(r.value)} now={deps.core.clock.now()} telegramConnect={telegramConnect} pausedAt={client.pausedAt} {...rest} />,
       status,
     );
   };
@@ -124,6 +126,21 @@ export const settingsRoutes = (deps: PortalDeps) => {
       if (r.ok) return c.redirect(`/settings?done=${consent === 'out' ? 'channel_off' : 'channel_on'}`, 303);
       // An id that is not one of the client's channels (or is not an id at all): nothing to say about it.
       if (r.code === 'not_found' || r.code === 'invalid') return notFound(c, deps);
+      return page(c, { error: refusalText(viewOf(c, deps).t, r) }, 400);
+    });
+  }
+
+  // Pause or resume every message at once: a plain form each, done again harmlessly (pausing a
+  // paused client, or resuming one who is not, changes nothing and still ends on the settings).
+  for (const [path, run] of [
+    ['pause', pauseMessages],
+    ['resume', resumeMessages],
+  ] as const) {
+    app.post(`/settings/${path}`, async (c) => {
+      const { client, actor } = clientOf(c);
+      const r = await run(deps.core, actor, { clientId: client.id });
+      if (r.ok) return c.redirect(`/settings?done=${path === 'pause' ? 'paused' : 'resumed'}`, 303);
+      if (r.code === 'not_found') return notFound(c, deps);
       return page(c, { error: refusalText(viewOf(c, deps).t, r) }, 400);
     });
   }

@@ -8,6 +8,9 @@ import { deliveryLogRepo } from './repos/delivery-log.ts';
 import { conversationStateRepo, inboxRepo } from './repos/inbox.ts';
 import { smsOptOutRepo } from './repos/sms.ts';
 import { reminderRepo } from './repos/reminders.ts';
+import { followupScanRepo } from './repos/followup-scan.ts';
+import { reminderScanRepo } from './repos/reminder-scan.ts';
+import { crisisRepo } from './repos/crisis.ts';
 import { documentRepo } from './repos/documents.ts';
 import { conversationRepo, messageRepo } from './repos/messaging.ts';
 import { auditRepo, devOutboxRepo, inboundRepo, outboxRepo } from './repos/outbox.ts';
@@ -36,6 +39,9 @@ export const createStore = (db: Db, runBatch: RunBatch): Store => ({
   states: conversationStateRepo(db),
   smsOptOuts: smsOptOutRepo(db),
   reminders: reminderRepo(db),
+  followupScan: followupScanRepo(db),
+  reminderScan: reminderScanRepo(db),
+  crisis: crisisRepo(db),
   ...authRepos(db),
   commit: makeCommit(runBatch),
   async ping() {

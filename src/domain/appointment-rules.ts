@@ -14,11 +14,17 @@ const OPEN: Appointment['status'][] = ['scheduled', 'confirmed', 'rescheduled'];
 
 export const isOpen = (a: Appointment): boolean => OPEN.includes(a.status) || a.status === 'reschedule_requested';
 
-/** Why the client may not ask to move this appointment now, or null if they may. */
+/**
+ * Why the client may not ask to move this appointment now, or null if they may. A missed
+ * appointment may be booked again: its time has passed, so the minimum notice applies to the new
+ * time (offered slots start after it), not to the old one, and a new time for a missed appointment
+ * is not one of the changes the agency limits.
+ */
 export const rescheduleRefusal = (a: Appointment, now: Millis, s: AgencySettings): RescheduleRefusal | null => {
   if (a.status === 'reschedule_requested') return 'already_requested';
-  if (!OPEN.includes(a.status)) return 'not_reschedulable';
+  if (!OPEN.includes(a.status) && a.status !== 'missed') return 'not_reschedulable';
   if (!a.staffId) return 'provider_appointment';
+  if (a.status === 'missed') return null;
   // The notice is measured to the minute: exactly the minimum notice is still allowed.
   if (a.startsAt - now < s.rescheduleMinNoticeHours * HOUR) return 'too_close';
   if (a.rescheduleCount >= s.rescheduleMaxChanges) return 'too_many_changes';

@@ -59,6 +59,7 @@ describe('the outbound policy', () => {
     expect(kindOfTemplate('reminder.appointment_sms')).toBe('reminder');
     expect(kindOfTemplate('followup.missed')).toBe('reminder');
     expect(kindOfTemplate('notify.staff_reply')).toBe('reply');
+    expect(kindOfTemplate('notify.scheduled_message_neutral')).toBe('reply');
     expect(kindOfTemplate('notify.reschedule_approved')).toBe('notice');
     expect(kindOfTemplate('sms.menu')).toBe('answer');
     expect(kindOfTemplate('telegram.reply')).toBe('answer');

@@ -82,7 +82,7 @@ export const kindOfTemplate = (template: string): MessageKind => {
   if (template.startsWith('safety.paused')) return 'pause_ack';
   if (template === 'notify.signin_code' || template === 'notify.signin_code_neutral') return 'auth';
   if (template.startsWith('reminder.') || template.startsWith('followup.')) return 'reminder';
-  if (template === 'notify.staff_reply' || template === 'notify.staff_reply_neutral' || template === 'notify.scheduled_message') return 'reply';
+  if (template.startsWith('notify.staff_reply') || template.startsWith('notify.scheduled_message')) return 'reply';
   if (template.startsWith('notify.')) return 'notice';
   if (template.startsWith('sms.') || template.startsWith('telegram.') || template.startsWith('errors.')) return 'answer';
   // Anything not known is held to the strictest rules a non-crisis message has.

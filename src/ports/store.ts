@@ -44,6 +44,8 @@ export interface AgencyRepo {
   get(id: string): Promise<Agency | null>;
   list(): Promise<Agency[]>;
   insert(row: Agency & { createdAt: Millis }): Write;
+  /** Replaces the agency's settings JSON. */
+  updateSettings(id: string, settings: string): Write;
 }
 
 export interface StaffRepo {
@@ -297,6 +299,9 @@ export interface Store extends AuthStore {
   states: import('./inbox.ts').ConversationStateRepo;
   smsOptOuts: import('./sms.ts').SmsOptOutRepo;
   reminders: import('./reminders.ts').ReminderRepo;
+  followupScan: import('./followup-scan.ts').FollowupScanRepo;
+  reminderScan: import('./reminder-scan.ts').ReminderScanRepo;
+  crisis: import('./crisis.ts').CrisisRepo;
   /** Applies every write in one atomic batch. */
   commit(writes: Write[]): Promise<CommitOutcome>;
   /** A cheap query that proves the database answers. */

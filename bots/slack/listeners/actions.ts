@@ -13,8 +13,18 @@ import { formatSize } from '../../../src/usecases/documents/upload-document.ts';
 import { formatWhen } from '../../../src/usecases/shared/format.ts';
 import { clientOfThread, staffForSlackUser } from '../../../src/usecases/slack/thread.ts';
 import { decided } from '../views/cards.ts';
+import { acknowledgeCrisis } from '../../../src/usecases/crisis/acknowledge-crisis.ts';
+import { crisisAcknowledged } from '../views/crisis.ts';
+import { CRISIS_ACKNOWLEDGE } from '../views/ids.ts';
 import { DOCUMENT_ACCEPT, DOCUMENT_REJECT, RESCHEDULE_APPROVE, RESCHEDULE_DECLINE } from '../views/ids.ts';
 import { readReasonSubmission, reasonModal } from '../views/modals.ts';
+import { resumeMessages } from '../../../src/usecases/safety/resume-messages.ts';
+import { staffZone } from '../../../src/usecases/safety/pause-messages.ts';
+import { PAUSE_RESUME } from '../views/ids.ts';
+import { pauseLifted } from '../views/pause.ts';
+import { markAppointmentOutcome } from '../../../src/usecases/appointments/mark-appointment-outcome.ts';
+import { missedCorrected } from '../views/followups.ts';
+import { MISSED_ATTENDED } from '../views/ids.ts';
 import type { ReasonKind, SlackMessage } from '../views/types.ts';
 import type { SlackEnv } from './env.ts';
 import { obj, str } from './env.ts';
@@ -172,16 +182,72 @@ const askReason = async (ctx: Ctx, kind: ReasonKind, id: string, triggerId: stri
   if (!opened.ok) await tell(env, ctx.user, ctx.card, 'slack.action.modal_failed');
 };
 
+const CRISIS_REFUSALS: Record<string, string> = {
+  not_found: 'slack.action.not_found',
+  already_acknowledged: 'staff.crisis.already_acknowledged',
+  forbidden: 'slack.action.unmapped',
+};
+
+/** Acknowledge on a crisis alert (or on an escalation of it): the alert's card and the pressed one lose their button. */
+const acknowledgeAlert = async (ctx: Ctx, id: string) => {
+  const r = await acknowledgeCrisis(ctx.env.core, ctx.actor, { alertId: id });
+  if (!r.ok) return tell(ctx.env, ctx.user, ctx.card, CRISIS_REFUSALS[r.code] ?? 'slack.action.failed');
+  const { alert, client, staff } = r.value;
+  const when = formatWhen(alert.acknowledgedAt ?? ctx.env.core.clock.now(), 'en', staff.timeZone);
+  const card = crisisAcknowledged(ctx.env.core.t, { clientName: client.displayName, category: alert.category, channel: alert.channel, by: staff.name, when });
+  const places = [...(alert.slackChannel && alert.slackTs ? [{ channel: alert.slackChannel, ts: alert.slackTs }] : []), { channel: ctx.card.channel, ts: ctx.card.ts }];
+  const unique = places.filter((p, i) => places.findIndex((q) => q.channel === p.channel && q.ts === p.ts) === i);
+  const updated = await Promise.all(unique.map((p) => ctx.env.api.update({ ...p, text: card.text, blocks: card.blocks })));
+  if (updated.some((u) => !u.ok)) await tell(ctx.env, ctx.user, ctx.card, 'staff.crisis.card_not_updated');
+};
+
+/** Resume messages, on a pause card: only for the client whose thread the card is in. */
+const resumeFromCard = async (ctx: Ctx, clientId: string) => {
+  const { core } = ctx.env;
+  const client = await clientOfCard(ctx);
+  if (!client || client.id !== clientId) return tell(ctx.env, ctx.user, ctx.card, 'slack.action.not_found');
+  const r = await resumeMessages(core, ctx.actor, { clientId: client.id });
+  if (!r.ok) return tell(ctx.env, ctx.user, ctx.card, r.code === 'not_found' ? 'slack.action.not_found' : 'slack.action.failed');
+  const { pausedAt, pausedBy } = r.value;
+  if (!r.value.resumed || pausedAt === null) return tell(ctx.env, ctx.user, ctx.card, 'staff.pause.already_on');
+  const zone = await staffZone(core, client);
+  const pauser = pausedBy?.startsWith('staff:') ? await core.store.staff.get(ctx.actor, pausedBy.slice('staff:'.length)) : null;
+  const when = (at: number) => formatWhen(at, 'en', zone);
+  await showDecided(
+    ctx,
+    pauseLifted(core.t, { clientName: client.displayName, when: when(pausedAt), byStaff: pauser?.name, name: ctx.staffName, resumedWhen: when(core.clock.now()) }),
+  );
+};
+
+/** "They came after all", on a missed-appointment card: marked attended, as the staff member who pressed. */
+const cameAfterAll = async (ctx: Ctx, id: string) => {
+  const { core } = ctx.env;
+  const found = await findAppointment(ctx, id);
+  if (!found) return tell(ctx.env, ctx.user, ctx.card, 'slack.action.not_found');
+  const { appointment: a, client } = found;
+  // The client may have picked a new time since: that stands, and this card has nothing to change.
+  if (a.status !== 'missed' && a.status !== 'attended') return tell(ctx.env, ctx.user, ctx.card, 'staff.followup.not_missed');
+  const r = await markAppointmentOutcome(core, ctx.actor, { appointmentId: a.id, outcome: 'attended' });
+  if (!r.ok) return tell(ctx.env, ctx.user, ctx.card, r.code === 'conflict' || r.code === 'not_found' ? `slack.action.${r.code}` : 'slack.action.failed');
+  const staffId = a.staffId ?? client.staffId;
+  const zone = (staffId ? await core.store.staff.get(ctx.actor, staffId) : null)?.timeZone ?? client.timeZone;
+  const offered = (await core.store.reminders.listForSubjects(ctx.actor, 'missed', [a.id])).some((rec) => rec.status === 'queued');
+  await showDecided(ctx, missedCorrected(core.t, { clientName: client.displayName, when: formatWhen(a.startsAt, 'en', zone), offered, by: ctx.staffName }));
+};
+
 const onButton = async (env: SlackEnv, payload: Record<string, unknown>) => {
   const action = obj((payload.actions as unknown[] | undefined)?.[0]);
   const actionId = str(action.action_id);
   const id = str(action.value);
   // DOCUMENT_VIEW (a link Slack opens itself) and anything else: nothing to do.
-  if (![RESCHEDULE_APPROVE, RESCHEDULE_DECLINE, DOCUMENT_ACCEPT, DOCUMENT_REJECT].includes(actionId)) return;
+  if (![RESCHEDULE_APPROVE, RESCHEDULE_DECLINE, DOCUMENT_ACCEPT, DOCUMENT_REJECT, CRISIS_ACKNOWLEDGE, PAUSE_RESUME, MISSED_ATTENDED].includes(actionId)) return;
   const card = cardOfAction(payload);
   const ctx = await contextFor(env, str(obj(payload.user).id), card);
   if (!ctx) return;
   if (!id || !card.ts) return tell(env, ctx.user, card, 'slack.action.not_found');
+  if (actionId === CRISIS_ACKNOWLEDGE) return acknowledgeAlert(ctx, id);
+  if (actionId === PAUSE_RESUME) return resumeFromCard(ctx, id);
+  if (actionId === MISSED_ATTENDED) return cameAfterAll(ctx, id);
   const trigger = str(payload.trigger_id);
   if (actionId === RESCHEDULE_APPROVE) return decideTime(ctx, id, { decision: 'approve' });
   if (actionId === DOCUMENT_ACCEPT) return reviewFile(ctx, id, { decision: 'accept' });

@@ -1,8 +1,7 @@
 // `/casebridge …`: read in the caseworker's own time zone, done by the use cases as that staff
 // member, answered privately (ephemeral, through the command's response_url). Bad, ambiguous or
 // unknown arguments get the usage of that command with what was wrong, and change nothing.
-// `schedule` is understood but not done yet: the core has no use case to schedule a message (it
-// waits for the scheduler), and the answer says so rather than pretending.
+// `schedule` queues a caseworker's message to leave later, in the client's allowed hours.
 import type { Actor } from '../../../src/domain/actor.ts';
 import type { Fail } from '../../../src/domain/result.ts';
 import { DAY, MINUTE } from '../../../src/domain/time.ts';
@@ -16,6 +15,7 @@ import { bookAppointment } from '../../../src/usecases/staff/book-appointment.ts
 import { clientSummaryForStaff } from '../../../src/usecases/staff/client-summary.ts';
 import { enrollClient } from '../../../src/usecases/staff/enroll-client.ts';
 import { findClientForStaff } from '../../../src/usecases/staff/find-client.ts';
+import { scheduleMessage } from '../../../src/usecases/staff/schedule-message.ts';
 import { TELEGRAM_LINK_TTL_MS } from '../../../src/usecases/telegram/link-token.ts';
 import { parseCommand, type ClientRef, type SlashCommand } from '../commands/parse.ts';
 import { refusalUsage } from '../commands/refusal.ts';
@@ -128,6 +128,27 @@ const book = async (a: Asked, c: Extract<SlashCommand, { kind: 'appointment' }>)
   return say(notified ? booked : `${booked} ${a.tx.plain('command.appointment_not_told')}`, ':white_check_mark:');
 };
 
+const scheduleLater = async (a: Asked, c: Extract<SlashCommand, { kind: 'schedule' }>, cause: string): Promise<SlackMessage> => {
+  const query = refOf(c.client);
+  const found = await findClientForStaff(a.env.core, a.actor, { query });
+  if (!found.ok) return notOne(a, query, found, 'schedule');
+  const client = found.value.displayName;
+  const when = (at: number) => formatWhen(at, STAFF_LOCALE, a.staff.timeZone);
+  const r = await scheduleMessage(a.env.core, a.actor, { clientId: found.value.id, sendAt: c.sendAt, text: c.text, idempotencyKey: cause });
+  if (!r.ok) {
+    const text = a.tx.plain('command.argument.text');
+    if (r.code === 'not_found') return notOne(a, query, r, 'schedule');
+    if (r.code === 'in_the_past') return problem(a, a.tx.plain('command.in_the_past', { value: when(c.sendAt), timeZone: a.staff.timeZone }), 'schedule');
+    if (r.code === 'empty_message') return problem(a, a.tx.plain('command.missing_argument', { argument: text }), 'schedule');
+    if (r.code === 'message_too_long') return problem(a, a.tx.plain('command.too_long', { argument: text, max: Number(r.detail?.max) }), 'schedule');
+    if (r.code === 'no_channel' || r.code === 'no_contact_time') return say(a.tx.raw(`staff.schedule.${r.code}`, { client }), ':warning:');
+    return say(a.tx.plain('command.failed'), ':warning:');
+  }
+  const { leavesAt, paused } = r.value;
+  const done = a.tx.raw(leavesAt === c.sendAt ? 'staff.schedule.done' : 'staff.schedule.moved', { client, when: when(leavesAt) });
+  return say(paused ? `${done} ${a.tx.raw('staff.schedule.paused', { client })}` : done, paused ? ':warning:' : ':alarm_clock:');
+};
+
 /** The answer to one command, as the staff member the Slack user is. */
 export const answerCommand = async (env: CommandEnv, fields: Record<string, string>): Promise<SlackMessage> => {
   const tx = texts(env.core.t, STAFF_LOCALE);
@@ -150,7 +171,8 @@ export const answerCommand = async (env: CommandEnv, fields: Record<string, stri
     case 'appointment':
       return book(a, c);
     case 'schedule':
-      return say(tx.plain('command.not_yet', { command: c.kind }), ':construction:');
+      // The command's trigger_id (the inbox keeps each once) is the cause: it schedules once.
+      return scheduleLater(a, c, fields.trigger_id || env.core.ids.newId('cmd'));
   }
 };
 

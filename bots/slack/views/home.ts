@@ -4,7 +4,7 @@
 import type { Translate } from '../../../src/ports/translator.ts';
 import { bulletList, context, divider, header, section } from './blocks.ts';
 import { SLASH_COMMAND } from './ids.ts';
-import { STAFF_LOCALE, texts, type Texts } from './text.ts';
+import { escapeMrkdwn, STAFF_LOCALE, texts, type Texts } from './text.ts';
 import type { Block, HomeAppointmentRow, HomeData, HomeView } from './types.ts';
 
 /** Rows shown per list before "and N more". */
@@ -20,13 +20,31 @@ const list = (tx: Texts, emoji: string, name: string, rows: string[]): Block[] =
 const appointmentRow = (tx: Texts, r: HomeAppointmentRow) =>
   tx.md(r.confirmed ? 'home.appointment_confirmed' : 'home.appointment_unconfirmed', { when: r.when, client: r.clientName });
 
-export const homeView = (t: Translate, data: HomeData, locale: string = STAFF_LOCALE): HomeView => {
+/** Clients whose messages are paused, first of all: shown only when there are some. */
+const pausedList = (tx: Texts, rows: { clientName: string; since: string }[]): Block[] =>
+  rows.length === 0
+    ? []
+    : [
+        divider(),
+        section(
+          `:double_vertical_bar: *${escapeMrkdwn(tx.raw('staff.pause.home_title'))}*\n${bulletList(
+            rows.map((r) => escapeMrkdwn(tx.raw('staff.pause.home_row', { client: r.clientName, when: r.since }))),
+            HOME_LIST_CAP,
+            (count) => `_${tx.md('home.more', { count })}_`,
+            '',
+          )}`,
+        ),
+      ];
+
+/** `paused`: the caseworker's clients whose messages are paused, longest paused first. */
+export const homeView = (t: Translate, data: HomeData & { paused?: { clientName: string; since: string }[] }, locale: string = STAFF_LOCALE): HomeView => {
   const tx = texts(t, locale);
   return {
     type: 'home',
     blocks: [
       header(tx.plain('home.greeting', { name: data.staffName })),
       context(tx.md('home.intro')),
+      ...pausedList(tx, data.paused ?? []),
       ...list(
         tx,
         ':calendar:',

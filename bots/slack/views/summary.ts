@@ -2,7 +2,7 @@
 // asked: how to reach them, what to be careful about, and what is coming up or waiting.
 import type { Translate } from '../../../src/ports/translator.ts';
 import { bulletList, context, divider, fallback, header, section } from './blocks.ts';
-import { languageName, STAFF_LOCALE, texts, type Texts } from './text.ts';
+import { escapeMrkdwn, languageName, STAFF_LOCALE, texts, type Texts } from './text.ts';
 import type { Block, ClientSummaryData, SlackMessage } from './types.ts';
 
 /** Rows shown per list before "and N more". */
@@ -14,13 +14,15 @@ const list = (tx: Texts, emoji: string, name: string, rows: string[]): Block =>
 /** A message on one line. */
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-export const clientSummary = (t: Translate, data: ClientSummaryData, locale: string = STAFF_LOCALE): SlackMessage => {
+/** `pausedSince`: when the client's messages were paused (shown first among the cautions); absent or null when they are not. */
+export const clientSummary = (t: Translate, data: ClientSummaryData & { pausedSince?: string | null }, locale: string = STAFF_LOCALE): SlackMessage => {
   const tx = texts(t, locale);
   const facts = [
     data.phone ? tx.md('summary.phone', { phone: data.phone }) : tx.md('summary.no_phone'),
     tx.md('summary.language', { language: languageName(tx, data.language) }),
   ];
   const cautions: Block[] = [
+    ...(data.pausedSince ? [section(`:double_vertical_bar: ${escapeMrkdwn(tx.raw('staff.pause.summary', { when: data.pausedSince }))}`)] : []),
     ...(data.sensitive ? [section(`:lock: ${tx.md('summary.sensitive')}`)] : []),
     ...(data.neutral ? [section(`:zipper_mouth_face: ${tx.md('thread.neutral')}`)] : []),
   ];

@@ -6,10 +6,14 @@
 //   3. A client who opted out still reaches their caseworker, but nothing is sent back but HELP.
 //   4. HELP, MENU; photos (MMS) for a document request; a number or YES/NO answering the open
 //      question; a class code while a session is open.
-//   5. Anything else is a message for the caseworker, acknowledged once per burst.
+//   5. Anything else is a message for the caseworker, acknowledged once per burst. A message that
+//      reads like a crisis is answered with crisis help instead (the core sends it), and is never
+//      taken as the answer to an open question (a cancel's reason).
 import { optInNumber, optOutNumber, clientForNumber, mayText } from '../../../src/usecases/sms/opt-out.ts';
 import { recordInboundMessage } from '../../../src/usecases/messaging/record-inbound-message.ts';
 import { parseAgencySettings } from '../../../src/domain/settings.ts';
+import { detectCrisis } from '../../../src/domain/crisis/detect.ts';
+import { isPauseWord } from '../../../src/domain/pause-word.ts';
 import { classifyReply } from '../grammar/classify.ts';
 import { answerAppointment, answerCancelReason, answerSlot, showNextAppointment } from './appointments.ts';
 import { answerSession, showNextSession, tryCheckIn } from './classes.ts';
@@ -33,9 +37,12 @@ const relay = async (turn: Turn, acknowledge: boolean) => {
     source: 'sms',
     externalId: turn.text.messageId,
     receivedAt: turn.text.receivedAt,
+    replyTo: turn.text.from,
   });
   if (!r.ok) return acknowledge ? say(turn, r.code === 'empty_message' || r.code === 'message_too_long' ? 'not_understood' : 'failed') : undefined;
-  if (r.value.duplicate || !acknowledge) return;
+  // A crisis is answered with the crisis resources, not with "sent to your caseworker".
+  // A crisis is answered with help, a pause word by the pause's own confirmation.
+  if (r.value.duplicate || r.value.crisis || r.value.paused || !acknowledge) return;
   const { rateLimits } = turn.env.core.store;
   if ((await rateLimits.hit(`sms-ack:${client.id}`, turn.env.core.clock.now(), ACK_WINDOW_MS)) === 1) await say(turn, 'sent', undefined, true);
 };
@@ -111,6 +118,9 @@ export const handleText = async (env: SmsEnv, text: InboundText): Promise<void> 
     const phone = parseAgencySettings(agency.settings).publicPhone;
     return say(turn, phone ? 'unknown' : 'unknown_no_phone', phone ? { phone } : undefined);
   }
+  // The pause word, before any question or code can take it: it pauses every message but crisis
+  // help (the use case confirms it and tells the caseworker).
+  if (isPauseWord(turn.client, text.body)) return relay(turn, false);
   // HELP is answered even after STOP (carriers expect it); it says how to stop.
   if (reply.kind === 'help') return say(turn, 'help', { agency: agency.name }, true);
   if (!(await mayText(env.core, actor, text.from))) return relay(turn, false);
@@ -124,7 +134,11 @@ export const handleText = async (env: SmsEnv, text: InboundText): Promise<void> 
   if (reply.kind === 'number' || reply.kind === 'yes' || reply.kind === 'no') {
     if (await answerQuestion(turn, q, reply.kind === 'number' ? reply : { kind: reply.kind })) return;
   }
-  if (q?.kind === 'cancel_reason' && reply.kind !== 'empty') return answerCancelReason(turn, q.data.appointmentId, text.body.trim());
+  if (q?.kind === 'cancel_reason' && reply.kind !== 'empty') {
+    if (!detectCrisis(text.body)) return answerCancelReason(turn, q.data.appointmentId, text.body.trim());
+    await closeQuestion(turn);
+    return relay(turn, true);
+  }
   if ((reply.kind === 'code' || reply.kind === 'text') && (await tryCheckIn(turn, text.body))) return;
   if (reply.kind === 'empty') return say(turn, 'not_understood');
   return relay(turn, true);

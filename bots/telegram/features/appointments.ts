@@ -13,6 +13,7 @@ import { formatWhen } from '../../../src/usecases/shared/format.ts';
 import { clientActor, localeOf, say, whereOf, type BotContext, type BotEnv, ackPress } from '../context.ts';
 import { askWrite, takeQuestion } from '../../../src/usecases/shared/conversation-state.ts';
 import { MINUTE } from '../../../src/domain/time.ts';
+import { detectCrisis } from '../../../src/domain/crisis/detect.ts';
 import { appointmentButtons, appointmentLine, slotButtons } from './appointments-view.ts';
 
 /** At most this many appointments are listed; the portal shows them all. */
@@ -60,10 +61,13 @@ export const appointmentsFeature = (env: BotEnv) => {
   });
 
   // A waiting cancel takes the chat's next text as its reason; anything else (a voice note…) abandons it.
+  // A text that reads like a crisis is no reason: the cancel is dropped and the text relayed, so it
+  // raises the alert and the client gets crisis help.
   feature.on('message', async (ctx, next) => {
     const waiting = await takeCancel(ctx);
     if (!waiting) return next();
     const text = ctx.message.text;
+    if (text !== undefined && detectCrisis(text)) return next();
     if (text === undefined) {
       await say(env, ctx, 'appointments.cancel_aborted');
       return next();

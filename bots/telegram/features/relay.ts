@@ -1,4 +1,5 @@
-// Text from a linked chat goes to the caseworker as a message in the client's conversation.
+// Text from a linked chat goes to the caseworker as a message in the client's conversation. A
+// message that reads like a crisis is answered by the core with crisis help, not with "sent".
 import { Composer } from 'grammy';
 import { recordInboundMessage } from '../../../src/usecases/messaging/record-inbound-message.ts';
 import { botActor, say, type BotContext, type BotEnv } from '../context.ts';
@@ -18,12 +19,13 @@ export const relayFeature = (env: BotEnv) => {
       source: 'telegram',
       externalId: `${ctx.chat.id}:${ctx.message.message_id}`,
       receivedAt: ctx.message.date * 1000,
+      replyTo: String(ctx.chat.id),
     });
     if (!r.ok) {
       return say(env, ctx, r.code === 'empty_message' || r.code === 'message_too_long' ? r.code : 'not_sent');
     }
     // A repeated update was answered the first time.
-    if (r.value.duplicate) return;
+    if (r.value.duplicate || r.value.crisis) return;
     return say(env, ctx, 'sent');
   });
   // Voice notes, stickers, locations…: only text can be relayed for now. Photos and files never

@@ -20,7 +20,7 @@ export const conversations = sqliteTable(
     clientReadAt: integer('client_read_at'),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('conversations_client_uq').on(t.clientId), index('conversations_slack_thread_idx').on(t.agencyId, t.slackThreadTs)],
+  (t) => [uniqueIndex('conversations_client_uq').on(t.clientId), index('conversations_slack_thread_idx').on(t.agencyId, t.slackThreadTs), index('conversations_waiting_idx').on(t.agencyId, t.lastInboundAt)],
 );
 
 export const messages = sqliteTable(

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../../../test/support/core.ts';
-import { appointmentRow, insert, world, type World } from '../../../test/support/fixtures.ts';
+import { appointmentRow, insert, outboxRow, world, type World } from '../../../test/support/fixtures.ts';
 import { HOUR, MINUTE } from '../../domain/time.ts';
 import { formatWhen } from '../shared/format.ts';
 import { cancelAppointment } from './cancel-appointment.ts';
@@ -9,7 +9,7 @@ import { confirmAppointment } from './confirm-appointment.ts';
 import { decideReschedule } from './decide-reschedule.ts';
 import { getAppointment } from './get-appointment.ts';
 import { listAppointments } from './list-appointments.ts';
-import { markAppointmentOutcome } from './mark-appointment-outcome.ts';
+import { markAppointmentOutcome, missedFollowupKey } from './mark-appointment-outcome.ts';
 import { requestReschedule } from './request-reschedule.ts';
 
 let core: TestCore;
@@ -261,5 +261,60 @@ describe('cancel and outcome', () => {
       code: 'forbidden',
     });
     expect(await auditActions(w.alice.id)).toContain('appointment.mark_attended');
+  });
+});
+
+describe('a missed appointment', () => {
+  // Yesterday at 10:00, not attended: the client may pick a new time.
+  const missed = (over: Parameters<typeof appointmentRow>[2] = {}) =>
+    addAppointment({ startsAt: Date.parse('2026-02-24T15:00:00Z'), status: 'missed', ...over });
+
+  it('can be booked again: the notice applies to the new time, and the change limit does not', async () => {
+    const a = await missed({ rescheduleCount: 2 });
+    const r = await requestReschedule(core, w.asAlice, { clientId: w.alice.id, appointmentId: a.id });
+    // The first slot at least 24 h from now: Monday 2 March, 09:00 EST.
+    expect(r.ok && new Date(r.value.slots[0]!).toISOString()).toBe('2026-03-02T14:00:00.000Z');
+    expect(r.ok && r.value.slots.every((s) => s >= core.clock.now() + 24 * HOUR)).toBe(true);
+  });
+
+  it('offers no slot inside the notice, however long ago the missed time was', async () => {
+    core = await makeCore('2026-02-25T15:00:00Z');
+    w = await world(core, { settings: { rescheduleMinNoticeHours: 5 * 24 } });
+    const a = await missed();
+    const r = await requestReschedule(core, w.asAlice, { clientId: w.alice.id, appointmentId: a.id });
+    // Now + 120 h is Monday 2 March 15:00Z (10:00 EST): 09:00 is too soon.
+    expect(r.ok && new Date(r.value.slots[0]!).toISOString()).toBe('2026-03-02T15:00:00.000Z');
+  });
+
+  it('waits for the caseworker: a decline leaves it missed, an approval moves it', async () => {
+    const a = await missed();
+    const slot = Date.parse('2026-03-02T14:00:00Z');
+    const chosen = await chooseRescheduleSlot(core, w.asAlice, { clientId: w.alice.id, appointmentId: a.id, slotStartsAt: slot });
+    expect(chosen.ok && chosen.value).toMatchObject({ status: 'reschedule_requested', statusBeforeRequest: 'missed', requestedStartsAt: slot });
+    const declined = await decideReschedule(core, w.asStaff, { appointmentId: a.id, decision: 'decline', reason: 'Let us talk first' });
+    expect(declined.ok && declined.value.status).toBe('missed');
+    await chooseRescheduleSlot(core, w.asAlice, { clientId: w.alice.id, appointmentId: a.id, slotStartsAt: slot });
+    const approved = await decideReschedule(core, w.asStaff, { appointmentId: a.id, decision: 'approve' });
+    expect(approved.ok && approved.value).toMatchObject({ status: 'rescheduled', startsAt: slot, rescheduleCount: 1 });
+  });
+
+  it('is still refused for another provider, and other past appointments stay closed', async () => {
+    const court = await missed({ staffId: null });
+    expect(await requestReschedule(core, w.asAlice, { clientId: w.alice.id, appointmentId: court.id })).toMatchObject({ code: 'provider_appointment' });
+    for (const status of ['attended', 'cancelled'] as const) {
+      const a = await missed({ status });
+      expect(await requestReschedule(core, w.asAlice, { clientId: w.alice.id, appointmentId: a.id })).toMatchObject({ code: 'not_reschedulable' });
+    }
+  });
+
+  it('marked attended after all, withdraws the offer of a new time still waiting to leave', async () => {
+    const a = await missed();
+    const offer = outboxRow(core, w.alice, { template: 'followup.missed', idempotencyKey: `${missedFollowupKey(a.id)}client`, nextAttemptAt: core.clock.now() + 10 * HOUR });
+    const other = outboxRow(core, w.alice, { idempotencyKey: 'followup:missed:someone-else:client' });
+    await insert(core, core.store.outbox.insert(offer), core.store.outbox.insert(other));
+    const r = await markAppointmentOutcome(core, w.asStaff, { appointmentId: a.id, outcome: 'attended' });
+    expect(r.ok && r.value.status).toBe('attended');
+    expect(await core.store.outbox.get(offer.id)).toMatchObject({ status: 'cancelled', lastError: 'attended' });
+    expect((await core.store.outbox.get(other.id))?.status).toBe('pending');
   });
 });

@@ -35,6 +35,8 @@ export const cancelAppointment = async (
     deps,
     [
       deps.store.appointments.update(actor, a.id, a.version, patch, now),
+      // Its reminders not sent yet are not sent at all.
+      deps.store.outbox.cancelPending(actor, `rem:appointment:${a.id}:`, 'appointment_changed'),
       auditWrite(deps, actor, 'appointment.cancel', { type: 'appointment', id: a.id }, client.id),
     ],
     { ...a, ...patch, version: a.version + 1, updatedAt: now },

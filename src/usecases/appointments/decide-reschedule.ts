@@ -65,6 +65,8 @@ export const decideReschedule = async (
     deps,
     [
       deps.store.appointments.update(actor, a.id, a.version, patch, now),
+      // The old time's reminders not sent yet are not sent; the new time gets its own (their key holds the start).
+      approved ? deps.store.outbox.cancelPending(actor, `rem:appointment:${a.id}:`, 'appointment_changed') : null,
       auditWrite(deps, actor, `appointment.reschedule_${input.decision}`, { type: 'appointment', id: a.id }, client.id),
       notice,
     ],

@@ -55,7 +55,7 @@ describe('recording a client message', () => {
   it('lets a door post as the system for any client of the agency', async () => {
     const door: Actor = { type: 'system', agencyId: w.agency.id, door: 'telegram' };
     const r = await recordInboundMessage(core, door, sms({ clientId: w.bob.id, channel: 'telegram', source: 'telegram', externalId: '77:12' }));
-    expect(r.ok && !r.value.duplicate && r.value.value.channel).toBe('telegram');
+    expect(r.ok && !r.value.duplicate && r.value.value?.channel).toBe('telegram');
   });
 });
 
@@ -97,7 +97,7 @@ describe('deduplication on (source, externalId)', () => {
 describe('the body', () => {
   it('is trimmed, with control characters other than newline and tab removed', async () => {
     const r = await recordInboundMessage(core, w.asAlice, sms({ body: '  \u0007Line one\r\n\tLine\u0000 two\u009b  ' }));
-    expect(r.ok && !r.value.duplicate && r.value.value.body).toBe('Line one\n\tLine two');
+    expect(r.ok && !r.value.duplicate && r.value.value?.body).toBe('Line one\n\tLine two');
   });
 
   it('refuses an empty message', async () => {
@@ -122,6 +122,17 @@ describe('who may post', () => {
     expect(await messagesOf(w.alice.id)).toHaveLength(0);
   });
 
+  it('says whether the message read like a crisis, and raises the alert with it', async () => {
+    const ordinary = await recordInboundMessage(core, w.asAlice, sms());
+    expect(ordinary.ok && !ordinary.value.duplicate && ordinary.value.crisis).toBeUndefined();
+    const crisis = await recordInboundMessage(core, w.asAlice, sms({ externalId: 'SM0002', body: 'I want to kill myself' }));
+    expect(crisis.ok && !crisis.value.duplicate && crisis.value.crisis).toBe('self_harm');
+    expect(await core.store.crisis.listForClient(w.scope, w.alice.id)).toHaveLength(1);
+    // A replay is a duplicate and raises nothing more.
+    expect(await recordInboundMessage(core, w.asAlice, sms({ externalId: 'SM0002', body: 'I want to kill myself' }))).toEqual({ ok: true, value: { duplicate: true } });
+    expect(await core.store.crisis.listForClient(w.scope, w.alice.id)).toHaveLength(1);
+  });
+
   it('does not let staff put words in a client’s mouth', async () => {
     expect(await recordInboundMessage(core, w.asStaff, sms())).toEqual({ ok: false, code: 'forbidden' });
   });
@@ -131,5 +142,21 @@ describe('who may post', () => {
     expect(await recordInboundMessage(core, other, sms())).toEqual({ ok: false, code: 'not_found' });
     expect(await recordInboundMessage(core, w.asAlice, sms({ externalId: '' }))).toEqual({ ok: false, code: 'invalid' });
     expect(await recordInboundMessage(core, w.asAlice, { ...sms(), channel: 'fax' as never })).toEqual({ ok: false, code: 'invalid' });
+  });
+});
+
+describe('the client’s pause word as a message', () => {
+  it('pauses instead of being kept, once per event, and is audited', async () => {
+    await core.store.commit([core.store.clients.update(w.scope, w.alice.id, { pauseWord: 'Bluebird' })]);
+    const system: Actor = { type: 'system', agencyId: w.agency.id, door: 'sms' };
+    const r = await recordInboundMessage(core, system, sms({ body: 'bluebird' }));
+    expect(r).toEqual({ ok: true, value: { duplicate: false, value: null, paused: true } });
+    expect((await core.store.clients.get(w.scope, w.alice.id))?.pausedAt).toBe(core.clock.now());
+    expect(await messagesOf(w.alice.id)).toEqual([]);
+    expect((await core.store.audit.listForClient(w.scope, w.alice.id)).map((a) => a.action)).toContain('safety.pause');
+    expect(await recordInboundMessage(core, system, sms({ body: 'bluebird' }))).toEqual({ ok: true, value: { duplicate: true } });
+    // an ordinary message from a paused client is still kept for the caseworker
+    const later = await recordInboundMessage(core, system, sms({ externalId: 'SM0002' }));
+    expect(later.ok && !later.value.duplicate && later.value.value?.body).toBe('Can we meet on Friday?');
   });
 });

@@ -9,6 +9,9 @@ import { cleanBody, type BodyRefusal } from './body.ts';
 import { commitOnce, type Once } from './commit-once.ts';
 import { openConversation } from './conversation.ts';
 import { staffNoticeWrite } from '../shared/notify-staff.ts';
+import { raiseCrisis } from '../crisis/raise-crisis.ts';
+import type { CrisisCategory } from '../../domain/crisis/detect.ts';
+import { pauseByWordWrites } from '../safety/pause-messages.ts';
 
 const inputSchema = z.object({
   clientId: z.string().min(1),
@@ -18,22 +21,36 @@ const inputSchema = z.object({
   source: z.string().min(1).max(64),
   externalId: z.string().min(1).max(256),
   receivedAt: z.number().int().nonnegative().optional(),
+  /** the address it came from (the number, the chat id): where crisis help is sent back */
+  replyTo: z.string().max(256).optional(),
 });
 
 export type InboundRefusal = 'invalid' | 'forbidden' | 'not_found' | BodyRefusal;
+
+/**
+ * `crisis` is set when the message read like a crisis: the alert is raised and help is on its way.
+ * `paused`: the message was the client's pause word. Nothing of it is kept as a message (it is a
+ * private word): the client's messages are paused, their caseworker told, and, from a chat, the
+ * pause confirmed there.
+ */
+export type InboundOutcome =
+  | { duplicate: true }
+  | { duplicate: false; value: Message; crisis?: CrisisCategory; paused?: false }
+  | { duplicate: false; value: null; paused: true; crisis?: undefined };
 
 /**
  * A client's message arrives through a door (SMS, Telegram, the portal). Stored once per
  * (source, externalId): a provider's retry, or a form sent twice, is reported as a duplicate and
  * writes nothing. The event, the conversation (on the first message), the message and the audit
  * row are one commit. A client posts only as themself; the doors' own webhooks act as `system`;
- * staff cannot put words in a client's mouth.
+ * staff cannot put words in a client's mouth. A message that reads like a crisis raises the alert
+ * and sends the crisis resources back, in the same commit (raise-crisis.ts).
  */
 export const recordInboundMessage = async (
   deps: CoreDeps,
   actor: Actor,
   raw: z.input<typeof inputSchema>,
-): Promise<Result<Once<Message>, InboundRefusal>> => {
+): Promise<Result<InboundOutcome, InboundRefusal>> => {
   if (actor.type === 'staff' || actor.type === 'admin') return fail('forbidden');
   const parsed = inputSchema.safeParse(raw);
   if (!parsed.success) return fail('invalid');
@@ -46,7 +63,12 @@ export const recordInboundMessage = async (
   // A provider's clock may run ahead of ours: never file a message in the future.
   const at = Math.min(input.receivedAt ?? now, now);
   const key = { source: input.source, externalId: input.externalId };
-  const outcome = await commitOnce(deps, key, async () => {
+  const event = () => deps.store.inbound.insert({ id: deps.ids.newId('inb'), agencyId: client.agencyId, ...key, receivedAt: at });
+  type Built = { paused: true } | { message: Message; crisis: CrisisCategory | undefined };
+  const outcome = await commitOnce<Built>(deps, key, async () => {
+    // The pause word first: whatever else the message could be, it stops the messages.
+    const pause = await pauseByWordWrites(deps, client, { channel: input.channel, body: body.value });
+    if (pause !== null) return { writes: [event(), ...pause], value: { paused: true as const } };
     const { conversation, create } = await openConversation(deps, client, at);
     const message: Message = {
       id: deps.ids.newId('msg'),
@@ -63,8 +85,17 @@ export const recordInboundMessage = async (
       outboxId: null,
       createdAt: at,
     };
+    const crisis = await raiseCrisis(deps, {
+      client,
+      conversationId: conversation.id,
+      messageId: message.id,
+      text: body.value,
+      channel: input.channel,
+      replyTo: input.replyTo,
+      at,
+    });
     const writes = [
-      deps.store.inbound.insert({ id: deps.ids.newId('inb'), agencyId: client.agencyId, ...key, receivedAt: at }),
+      event(),
       create,
       deps.store.messages.insert(message),
       deps.store.conversations.touch(client, conversation.id, { lastInboundAt: at }),
@@ -76,8 +107,12 @@ export const recordInboundMessage = async (
         idempotencyKey: `msg-in:${message.id}`,
         payload: { messageId: message.id, channel: input.channel, body: body.value },
       }),
+      ...(crisis?.writes ?? []),
     ].filter((w) => w !== null);
-    return { writes, value: message };
+    return { writes, value: { message, crisis: crisis?.category } };
   });
-  return ok(outcome);
+  if (outcome.duplicate) return ok(outcome);
+  if ('paused' in outcome.value) return ok({ duplicate: false, value: null, paused: true });
+  const { message, crisis } = outcome.value;
+  return ok({ duplicate: false, value: message, ...(crisis ? { crisis } : {}) });
 };

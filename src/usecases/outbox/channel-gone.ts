@@ -1,11 +1,14 @@
 // When a provider says an address takes no more of our messages — the client blocked the bot,
 // deleted their account, texted STOP — that channel is withdrawn, so nothing else is queued for
 // it and the portal shows it off. The client can turn it back on (the portal, /start, START).
+// An address that is merely unreachable (not the client's choice) is also flagged at once to the
+// client's caseworker (the unreachable follow-up, under the failure streak it ends).
 import type { Actor } from '../../domain/actor.ts';
 import type { OutboxItem } from '../../domain/types.ts';
 import type { CoreDeps } from '../shared/deps.ts';
 import { unlinkTelegramChat } from '../telegram/unlink-telegram-chat.ts';
 import { optOutNumber } from '../sms/opt-out.ts';
+import { flagGoneAddress } from '../scheduler/followups/unreachable-numbers.ts';
 
 export type Gone = 'opted_out' | 'unreachable';
 
@@ -24,7 +27,7 @@ const builtIn: GoneHandlers = {
 };
 
 export const channelGone = async (
-  deps: Pick<CoreDeps, 'store' | 'clock' | 'ids'>,
+  deps: Pick<CoreDeps, 'store' | 'clock' | 'ids' | 't'>,
   row: OutboxItem,
   gone: Gone,
   handlers: GoneHandlers = {},
@@ -32,4 +35,7 @@ export const channelGone = async (
   const actor: Actor = { type: 'system', agencyId: row.agencyId, door: 'system' };
   const handle = handlers[row.channel] ?? builtIn[row.channel];
   if (handle) await handle(deps, actor, row, gone);
+  // Telling the caseworker must not hold up the delivery worker: if it fails here, the scan of
+  // failing addresses finds the same streak later.
+  if (gone === 'unreachable') await flagGoneAddress(deps, row).catch(() => {});
 };

@@ -3,6 +3,7 @@ import type { Client } from '../../domain/types.ts';
 import type { Write } from '../../ports/store.ts';
 import type { CoreDeps } from './deps.ts';
 import { pendingOutboxRow } from './outbox-row.ts';
+import { mustBeNeutral } from '../../domain/wording.ts';
 import { decideOutbound } from '../../domain/outbound-policy.ts';
 import { parseAgencySettings } from '../../domain/settings.ts';
 
@@ -18,9 +19,11 @@ export interface ClientNotice {
   id?: string;
   /** one notice per key: the same cause never queues twice */
   idempotencyKey: string;
+  /** a row with this key already there is left as it is (the commit is still `ok`): for jobs that may run twice */
+  ifAbsent?: boolean;
   payload?: Record<string, unknown>;
   /** what kind of message it is, for the outbound policy: news (default), a caseworker's words, a reminder */
-  kind?: 'notice' | 'reply' | 'reminder';
+  kind?: 'notice' | 'reply' | 'reminder' | 'auth';
 }
 
 /**
@@ -48,9 +51,9 @@ export const clientNoticeWrite = async (
     now,
     recordSensitive: notice.sensitive === true,
   });
-  const neutral = decision.send ? decision.neutral : true;
+  const neutral = decision.send ? decision.neutral : mustBeNeutral(client, notice.sensitive === true);
   const key = `${notice.keyPrefix ?? 'notify'}.${notice.key}${neutral ? '_neutral' : ''}`;
-  return deps.store.outbox.insert(
+  return (notice.ifAbsent ? deps.store.outbox.insertIfAbsent : deps.store.outbox.insert)(
     pendingOutboxRow(notice.id ?? deps.ids.newId('out'), now, {
       agencyId: client.agencyId,
       clientId: client.id,

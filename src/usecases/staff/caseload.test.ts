@@ -88,6 +88,7 @@ describe("a caseworker's caseload", () => {
         { clientName: 'Alice Moreno', count: 2, lastWhen: ny('2026-03-02T14:10:00Z') },
         { clientName: 'Bob Tran', count: 1, lastWhen: ny('2026-03-02T14:10:00Z') },
       ],
+      paused: [],
     });
     expect(ny('2026-03-02T19:00:00Z')).toBe('Mon, Mar 2, 2:00 PM');
 
@@ -115,12 +116,28 @@ describe("a caseworker's caseload", () => {
     expect(r.ok && r.value.today[0]?.when).toBe('Mon, Mar 2, 4:30 PM');
   });
 
+  it('lists the clients whose messages are paused, longest paused first, and audits each one named', async () => {
+    const cai = clientRow(core, w.agency.id, { displayName: 'Cai Lin', staffId: w.staff.id, pausedAt: at('2026-03-01T12:00:00Z'), pausedBy: 'client:sms' });
+    await insert(
+      core,
+      core.store.clients.insert(cai),
+      core.store.clients.update(w.scope, w.alice.id, { pausedAt: at('2026-03-02T14:00:00Z'), pausedBy: `staff:${w.staff.id}` }),
+    );
+    const r = await caseload();
+    expect(r.ok && r.value.paused).toEqual([
+      { clientName: 'Cai Lin', since: ny('2026-03-01T12:00:00Z') },
+      { clientName: 'Alice Moreno', since: ny('2026-03-02T14:00:00Z') },
+    ]);
+    expect((await auditOf(cai)).map((a) => [a.actorId, a.subjectId])).toEqual([[w.staff.id, cai.id]]);
+    expect(await auditOf(w.bob)).toEqual([]);
+  });
+
   it('says nothing is waiting when nothing is, and audits no client', async () => {
     await insert(core, core.store.appointments.insert(appointmentRow(core, w.alice, { startsAt: at('2026-03-09T15:00:00Z'), status: 'confirmed' })));
     const r = await caseload();
     expect(r).toEqual({
       ok: true,
-      value: { staffName: 'Dana Whitfield', timeZone: NY, today: [], unconfirmed: [], pendingReschedules: [], documentsToReview: [], unreadMessages: [] },
+      value: { staffName: 'Dana Whitfield', timeZone: NY, today: [], unconfirmed: [], pendingReschedules: [], documentsToReview: [], unreadMessages: [], paused: [] },
     });
     expect(await auditOf(w.alice)).toEqual([]);
     expect(await auditOf(w.bob)).toEqual([]);

@@ -37,6 +37,8 @@ export interface Caseload {
   documentsToReview: { clientName: string; requestKind: string; uploadedWhen: string }[];
   /** clients whose last messages came after the last answer, longest waiting first */
   unreadMessages: { clientName: string; count: number; lastWhen: string }[];
+  /** clients whose messages are paused (nothing but crisis help reaches them), longest paused first */
+  paused: { clientName: string; since: string }[];
 }
 
 type Timed<T> = T & { at: Millis; clientId: string };
@@ -95,10 +97,12 @@ export const staffCaseload = async (
   const reschedules: Timed<Caseload['pendingReschedules'][number]>[] = [];
   const documents: Timed<Caseload['documentsToReview'][number]>[] = [];
   const unread: Timed<Caseload['unreadMessages'][number]>[] = [];
+  const paused: Timed<Caseload['paused'][number]>[] = [];
 
   for (const client of mine) {
     const clientName = client.displayName;
     const clientId = client.id;
+    if (client.pausedAt !== null) paused.push({ clientId, clientName, at: client.pausedAt, since: when(client.pausedAt) });
     const seen = await readClient(deps, actor, client);
     for (const a of seen.appointments) {
       const row = { clientId, clientName, at: a.startsAt, when: when(a.startsAt), confirmed: a.status === 'confirmed' || a.status === 'attended' };
@@ -120,7 +124,7 @@ export const staffCaseload = async (
     if (last) unread.push({ clientId, clientName, at: waiting[0]!.createdAt, count: waiting.length, lastWhen: when(last.createdAt) });
   }
 
-  const lists = { today: byTime(today), unconfirmed: byTime(unconfirmed), pendingReschedules: byTime(reschedules), documentsToReview: byTime(documents), unreadMessages: byTime(unread) };
+  const lists = { today: byTime(today), unconfirmed: byTime(unconfirmed), pendingReschedules: byTime(reschedules), documentsToReview: byTime(documents), unreadMessages: byTime(unread), paused: byTime(paused) };
   const shown = new Set(Object.values(lists).flatMap((rows: Timed<object>[]) => rows.map((r) => r.clientId)));
   const audit: Write[] = [
     auditWrite(deps, actor, 'caseload.view', { type: 'staff', id: staff.id }, null),
@@ -135,5 +139,6 @@ export const staffCaseload = async (
     pendingReschedules: lists.pendingReschedules.map(strip),
     documentsToReview: lists.documentsToReview.map(strip),
     unreadMessages: lists.unreadMessages.map(strip),
+    paused: lists.paused.map(strip),
   });
 };

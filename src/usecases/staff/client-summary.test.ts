@@ -109,6 +109,7 @@ describe("a client's summary for a caseworker", () => {
         language: 'en',
         neutral: false,
         sensitive: false,
+        pausedSince: null,
         nextAppointments: [{ when: ny('2026-03-03T15:00:00Z'), kind: 'Check-in', status: 'confirmed' }],
         classes: [{ title: 'Parenting Together', when: ny('2026-03-04T23:00:00Z'), rsvp: 'yes' }],
         openRequests: [
@@ -127,10 +128,12 @@ describe("a client's summary for a caseworker", () => {
   });
 
   it('says when texts must be neutral and the record is sensitive, and when there is no phone', async () => {
-    const dee = clientRow(core, w.agency.id, { displayName: 'Dee', sensitive: true, language: 'es' });
+    const dee = clientRow(core, w.agency.id, { displayName: 'Dee', sensitive: true, language: 'es', pausedAt: at('2026-03-01T12:00:00Z'), pausedBy: 'client:sms' });
     await insert(core, core.store.clients.insert(dee));
     const r = await summary('dee');
     expect(r.ok && r.value).toMatchObject({ name: 'Dee', phone: null, language: 'es', neutral: true, sensitive: true, nextAppointments: [], classes: [], openRequests: [], lastMessages: [] });
+    // and that messages are paused, since when (as the caseworker reads it)
+    expect(r.ok && r.value.pausedSince).toBe(ny('2026-03-01T12:00:00Z'));
   });
 
   it('refuses what the finder refuses, and shows nothing then', async () => {

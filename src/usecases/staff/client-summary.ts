@@ -36,6 +36,8 @@ export interface ClientSummary {
   /** texts to this client are worded neutrally */
   neutral: boolean;
   sensitive: boolean;
+  /** when the client's messages were paused (their pause word, the portal, a caseworker), as staff read it; null when not */
+  pausedSince: string | null;
   nextAppointments: { when: string; kind: string; status: Appointment['status'] }[];
   classes: { title: string; when: string; rsvp: 'yes' | 'no' | null }[];
   openRequests: { kind: string; due: string | null; status: DocumentRequestStatus }[];
@@ -82,6 +84,7 @@ export const clientSummaryForStaff = async (
     language: client.language,
     neutral: mustBeNeutral(client),
     sensitive: client.sensitive,
+    pausedSince: client.pausedAt === null ? null : when(client.pausedAt),
     nextAppointments: next.map((a) => ({ when: when(a.startsAt), kind: a.kind, status: a.status })),
     classes: sessions.map((s) => ({ title: s.series.title, when: when(s.session.startsAt), rsvp: s.attendance?.rsvp ?? null })),
     openRequests: requests

@@ -1,0 +1,172 @@
+import { anyOf, type PhraseSet } from './types.ts';
+
+// English, as clients text it: after normalize(), "im gonna kms" reads "i am going to kill myself"
+// and "he won't let me leave" reads "he will not let me leave".
+
+/** People who hurt clients (not the boss: "my boss will kill me if I'm late" is a figure of speech). */
+const WHO = anyOf(
+  'he', 'she', 'they', 'someone', 'somebody', '(?:the|this|that|a|some) (?:guy|man)',
+  `my ${anyOf('husband', 'wife', 'boyfriend', 'girlfriend', 'partner', 'fiance', 'fiancee', 'ex', 'ex husband', 'ex wife',
+    'ex boyfriend', 'ex girlfriend', 'ex partner', 'exhusband', 'exboyfriend', 'baby daddy', 'babydaddy', 'baby dad',
+    'baby father', 'babys father', 'baby mama', 'kids dad', 'kids father', 'dad', 'father', 'stepdad', 'step dad',
+    'stepfather', 'stepmom', 'son', 'brother', 'uncle', 'cousin', 'roommate', 'landlord', 'pimp', 'man', 'grandpa')}`,
+);
+/** Who may hurt a child: the above, and the adults around children. */
+const ADULT = anyOf(WHO, `(?:the|my|her|his|their|our) ${anyOf('teacher', 'coach', 'babysitter', 'nanny', 'neighbor',
+  'neighbour', 'priest', 'pastor', 'grandfather', 'mom', 'mother', 'stepmother', 'foster mom', 'foster dad', 'foster parent')}`);
+/** The small words between a subject and its verb: "he said he is going to", "she keeps". No "not", "never". */
+const STEP = anyOf('is', 'was', 'will', 'would', 'going', 'to', 'wants', 'want', 'wanted', 'tried', 'tries', 'trying',
+  'said', 'says', 'told', 'tells', 'swore', 'swears', 'threatened', 'threatens', 'promised', 'promises', 'keeps', 'kept',
+  'saying', 'might', 'could', 'really', 'actually', 'literally', 'seriously', 'finally', 'just', 'that', 'he', 'she',
+  'they', 'me', 'come', 'coming', 'back', 'and', 'already', 'has', 'had', 'been', 'always', 'still', 'again', 'also',
+  'then', 'even', 'almost', 'nearly', 'started', 'now', 'today', 'tonight', 'yesterday', 'last night', 'can');
+const STEPS = `(?: ${STEP}){0,5}`;
+/** Figures of speech about bosses, teachers and mothers ("my boss said she will kill me"). */
+const NOT_IDIOM = `(?<!${anyOf('boss', 'manager', 'supervisor', 'teacher', 'coach', 'professor', 'mom', 'mum', 'mama',
+  'mother', 'parents', 'job', 'work', 'school', 'doctor', 'judge', 'court', 'officer', 'po')}${STEPS} )`;
+const TRIVIAL_IF = `(?! if i ${anyOf('am late', 'am not on time', 'get late', 'show up late', 'come late', 'forget',
+  'mess up', 'screw up', 'miss the', 'spill', 'lose (?:it|this|the|my)')})`;
+
+const CHILD = `(?:my|our|the|her|his|your) ${anyOf('kid', 'kids', 'child', 'children', 'son', 'daughter', 'baby', 'babies',
+  'boy', 'girl', 'little one', 'little ones', 'toddler', 'newborn', 'infant', 'grandson', 'granddaughter', 'grandkids',
+  'grandchildren', 'niece', 'nephew', 'stepdaughter', 'stepson', 'little boy', 'little girl', 'little brother',
+  'little sister', 'kiddo', 'kiddos')}(?! ${anyOf('feelings', 'hair',
+  'toy', 'toys', 'bike', 'phone', 'homework', 'stuff', 'car', 'room', 'door', 'window', 'game', 'ball', 'tablet', 'school',
+  'teacher', 'dad', 'mom', 'father', 'mother', 'friend', 'friends', 'birthday', 'class', 'coach', 'team')})`;
+
+const HURT = anyOf('hit', 'hits', 'hitting', 'beat', 'beats', 'beating', 'beat up', 'beats up', 'beating up', 'punch',
+  'punched', 'punches', 'punching', 'slap', 'slapped', 'slaps', 'slapping', 'smacked', 'smacks', 'choke', 'choked',
+  'chokes', 'choking', 'strangle', 'strangled', 'strangles', 'strangling', 'kick', 'kicked', 'kicks', 'kicking', 'stab',
+  'stabbed', 'stabs', 'rape', 'raped', 'rapes', 'raping', 'attacked', 'attacks', 'assaulted', 'assaults', 'hurt', 'hurts',
+  'hurting', 'burned', 'burns', 'bit', 'abused', 'abuses', 'abusing', 'kill', 'killed', 'murder', 'shoot', 'beat on',
+  'whipped', 'whips');
+
+export const en: PhraseSet = {
+  boundary: 'words',
+  phrases: {
+    self_harm: [
+      `${anyOf('kill', 'kil', 'killing', 'killed', 'unalive', 'unaliving', 'unalived', 'hang', 'hanging', 'hanged', 'off',
+        'offing', 'harm', 'harming', 'poison', 'poisoning', 'suffocate', 'suffocating', 'stab',
+        'stabbing', 'starve', 'starving')} my ?self`,
+      `${anyOf('shoot', 'shooting', 'shot')} my ?self(?! in the foot)`,
+      `${anyOf('drown', 'drowning')} my ?self(?! in ${anyOf('work', 'paperwork', 'coffee', 'books', 'homework')})`,
+      `${anyOf('cut', 'cutting', 'slice', 'sliced')} my ?self(?! ${anyOf('some slack', 'a break', 'off', 'shaving', 'cooking', 'chopping', 'by accident',
+        'accidentally', 'on (?:a|the|some|my)', 'while', 'at work', 'in the kitchen', 'opening', 'with (?:a|the) (?:kitchen|bread|paper)')})`,
+      `${anyOf('hurting', 'burning', 'scratching')} my ?self(?! ${anyOf('at work', 'at the gym', 'lifting', 'playing', 'working')})`,
+      `${anyOf('want to', 'going to', 'will', 'might', 'could', 'tried to', 'try to', 'keep', 'kept', 'thinking about',
+        'thinking of', 'think about', 'urge to', 'feel like', 'scared i will', 'afraid i will', 'started to', 'again')} ${anyOf(
+        'hurt', 'burn', 'harm', 'cut', 'hurting', 'cutting', 'burning')} my ?self`,
+      `${anyOf('hurt', 'burned', 'burnt', 'cut', 'scratched')} my ?self ${anyOf('on purpose', 'again', 'deliberately')}`,
+      `self ?${anyOf('harm', 'harming', 'harmed', 'injury', 'injuring', 'mutilation', 'mutilating')}`,
+      `${anyOf('cut', 'cutting', 'slit', 'slitting', 'slash', 'slashed', 'slashing', 'sliced', 'slicing')} my ${anyOf(
+        'wrists', 'wrist', 'arms', 'thighs', 'skin', 'veins')}`,
+      `suicid${anyOf('e', 'es', 'al', 'ality', 'ally')}`,
+      `${anyOf('want', 'wanted', 'wanting', 'wish', 'ready', 'planning', 'plan', 'deserve', 'decided', 'trying', 'tried')} (?:to|2) die(?! ${anyOf('of', 'for', 'laughing', 'from', 'on', 'my', 'it', 'them', 'the', 'her', 'his', 'your', 'our')})`,
+      `i am going to die(?! ${anyOf('of', 'for', 'laughing', 'from', 'if', 'when', 'waiting', 'at', 'in', 'on', 'before', 'without')})`,
+      `wish i ${anyOf('was', 'were', 'had', 'could', 'would')} ${anyOf('dead', 'die', 'died', 'never been born', 'not born',
+        'never born', 'not wake up', 'never wake up', 'disappear forever', 'go to sleep forever', 'sleep forever')}`,
+      `${anyOf('want', 'wanted', 'wish', 'rather', 'better off', 'would be better')} ${anyOf('to be', 'be', 'being')} dead`,
+      'better off dead',
+      `better off without me`,
+      `${anyOf('do not', 'never', 'no longer')} want to ${anyOf('live', 'be alive', 'exist', 'wake up', 'be here anymore',
+        'go on', 'keep living', 'keep going', 'be on this earth')}(?! ${anyOf('in', 'with', 'there', 'near', 'at', 'on', 'by', 'together', 'alone', 'here with')})`,
+      `${anyOf('no reason', 'nothing left', 'nothing', 'no one', 'nobody')} to live for`,
+      'no reason to live',
+      `${anyOf('life is not', 'not', 'is not')} worth living`,
+      `no point ${anyOf('in living', 'living', 'in going on', 'in being alive', 'in life')}`,
+      `can not ${anyOf('go on', 'live')} ${anyOf('like this', 'anymore', 'any more', 'living')}`,
+      `${anyOf('tired of', 'done with', 'sick of')} ${anyOf('living', 'being alive', 'life', 'my life')}`,
+      `${anyOf('nobody', 'no one', 'noone')} ${anyOf('would', 'will', 'is going to')} ${anyOf('miss me', 'care if i died',
+        'care if i was gone', 'care if i was dead', 'notice if i was gone', 'notice if i died')}`,
+      `${anyOf('end', 'ending', 'ended')} ${anyOf('it all', 'my life', 'my own life', 'everything', 'my pain', 'the pain forever')}`,
+      `${anyOf('going to', 'want to', 'will', 'plan to', 'planning to', 'ready to', 'about to', 'thinking about',
+        'thinking of', 'decided to', 'just', 'gonna')} end ${anyOf('it', 'things', 'it tonight', 'it today', 'it now')}(?! ${anyOf(
+        'with', 'between', 'for', 'at', 'early', 'on', 'by', 'when', 'after', 'before', 'there')})`,
+      `take my ${anyOf('life', 'own life')}`,
+      `${anyOf('took', 'swallowed', 'downed', 'popped', 'ate')} ${anyOf('a bunch of', 'a lot of', 'lots of', 'too many',
+        'a handful of', 'a whole bottle of', 'the whole bottle of', 'a bottle of', 'a box of', 'all the', 'all of the',
+        'a ton of', 'like [1-9][0-9]', '[1-9][0-9]')} ${anyOf('pills', 'meds', 'medication', 'medicine',
+        'tablets', 'sleeping pills', 'xanax', 'tylenol', 'oxy', 'percs', 'pain pills', 'painkillers', 'pain killers', 'bars')}`,
+      `${anyOf('going to', 'want to', 'will', 'about to', 'thinking about', 'thinking of')} ${anyOf('take', 'swallow',
+        'taking', 'swallowing')} ${anyOf('all', 'all of', 'a bunch of', 'the whole bottle of', 'all my', 'all the')} ${anyOf(
+        'pills', 'meds', 'medication', 'tablets', 'sleeping pills')}`,
+      `i(?: ${anyOf('am', 'just', 'will', 'want to', 'am going to', 'tried to', 'am trying to', 'think i', 'might', 'have',
+        'already')}){0,2} ${anyOf('overdose', 'overdosed', 'overdosing', 'od', 'odd', 'oded')}`,
+      `took an overdose`,
+      `${anyOf('jump', 'jumping')} ${anyOf('off', 'from')} (?:a|the|my) ${anyOf('bridge', 'building', 'roof', 'balcony',
+        'cliff', 'overpass', 'window', 'parking garage')}`,
+      `${anyOf('jump', 'jumping', 'step', 'walk')} in front of (?:a|the) ${anyOf('train', 'bus', 'car', 'truck', 'subway')}`,
+      'noose',
+      `cutting again`,
+      `${anyOf('goodbye forever', 'my last goodbye', 'this is my last message', 'my suicide note', 'my goodbye letter')}`,
+    ],
+    violence: [
+      `${NOT_IDIOM}${WHO}${STEPS} ${HURT} me${TRIVIAL_IF}(?! ${anyOf('up', 'back', 'out', 'off', 'to it', `with ${anyOf('a', 'the', 'some', 'your', 'his', 'her', 'that', 'this')} ${anyOf(
+        'question', 'questions', 'news', 'details', 'text', 'message', 'bill', 'fee', 'call', 'link', 'info', 'update', 'form')}`, 'at (?:chess|cards|pool|poker|checkers|basketball|football|soccer|the game|a game|video games|games|the race|a race)')})`,
+      `${WHO}${STEPS} shot me(?! ${anyOf('a', 'an', 'some', 'the', 'down', 'back', 'up')})`,
+      `${anyOf('pushed', 'shoved', 'threw', 'slammed', 'dragged', 'grabbed', 'pushes', 'shoves', 'throws', 'drags',
+        'grabs')} me ${anyOf('down', 'against', 'into', 'to the (?:floor|ground)', 'on the (?:floor|ground|bed)', 'off',
+        'out of', 'across', 'by (?:the|my)', 'around')}`,
+      `${anyOf('shoved', 'shoves', 'choked', 'strangled')} me`,
+      `threw ${anyOf('something', 'things', 'stuff', 'a chair', 'a bottle', 'a plate', 'a glass', 'a knife', 'a lamp',
+        'the chair', 'the bottle', 'the plate', 'the phone', 'the tv')} at me`,
+      `i ${anyOf('was', 'got', 'have been', 'been', 'am being', 'am getting', 'keep getting', 'get')} ${anyOf('beaten',
+        'beat up', 'punched', 'slapped', 'choked', 'strangled', 'raped', 'assaulted', 'sexually assaulted', 'attacked',
+        'stabbed', 'molested', 'abused', 'jumped', 'kicked', 'smacked', 'hit', 'shot')}(?! ${anyOf('out', 'off', 'down',
+        'up', `(?:with|by) (?:a|the|another|my|this|that) ${anyOf('bill', 'fee', 'fine', 'charge', 'late', 'letter', 'question',
+        'ticket', 'flu', 'cold', 'virus', 'bug', 'covid', 'storm', 'traffic', 'rain', 'wave', 'news')}`)})`,
+      `sexually ${anyOf('abused', 'assaulted', 'abusing', 'assaulting')}`,
+      `threaten${anyOf('ed', 's', 'ing', '')} ${anyOf('me', 'my life', 'to kill', 'to hurt', 'to shoot', 'to stab', 'to beat',
+        'to burn')}(?! with ${anyOf('a late fee', 'late fees', 'a fee', 'a fine', 'eviction', 'an eviction', 'a lawsuit', 'legal action',
+        'court', 'collections', 'a ticket')})`,
+      `${anyOf('pulled', 'pointed', 'held', 'put', 'waved', 'holding', 'pointing', 'pulls')} (?:a|his|her|the) ${anyOf('gun',
+        'knife', 'pistol', 'rifle', 'weapon', 'machete', 'blade')} ${anyOf('on', 'at', 'to')} ${anyOf('me', 'my head',
+        'my throat', 'my neck', 'my face', 'my chest')}`,
+      `${anyOf('came at me', 'chased me', 'coming at me', 'comes at me')} with`,
+      `${WHO} ${anyOf('has', 'got', 'bought', 'is carrying', 'carries', 'is holding', 'is waving', 'took out', 'pulled out')} (?:a|his|her) ${anyOf('gun', 'knife', 'pistol', 'weapon', 'machete')}(?! ${anyOf('license', 'permit', 'safe', 'collection')})`,
+      `${anyOf('i am not', 'i do not feel', 'i never feel', 'we are not', 'we do not feel', 'i am no longer',
+        'me and (?:the|my) kids are not', 'the kids and i are not')} safe(?! to drive)`,
+      `${anyOf('i am', 'i feel', 'we are', 'we feel')} unsafe`,
+      `not safe ${anyOf('at home', 'here', 'with him', 'with her', 'in my house', 'in my home', 'in my own home', 'in this house')}`,
+      `${anyOf('i am', 'we are', 'my life is', 'our lives are')} in danger`,
+      `${anyOf('scared', 'afraid', 'fear', 'fearing', 'terrified', 'scared to death')} for my life`,
+      `${anyOf('scared', 'afraid', 'too scared', 'terrified')} to go home`,
+      `${NOT_IDIOM}${anyOf('will not', 'would not', 'does not', 'did not', 'never', 'is not going to')} let me ${anyOf('leave',
+        'go', 'out', 'get out', 'go out', 'go outside', 'go home', 'call', 'see anyone', 'talk to anyone', 'use the phone',
+        'have my phone', 'have a phone')}(?! ${anyOf('early', 'of work', 'work', 'to work', 'yet', 'until')})`,
+      `${anyOf('locked', 'locks')} me ${anyOf('in', 'inside', 'up', 'out of the house', 'out of the apartment', 'out of my house', 'out of the home')}(?! ${anyOf('my account', 'the account', 'the portal', 'the app')})`,
+      `${anyOf('holding', 'keeping', 'holds', 'keeps')} me ${anyOf('hostage', 'prisoner', 'captive', 'locked')}`,
+      `${WHO}${STEPS} ${anyOf('outside', 'in front of', 'parked outside', 'waiting outside', 'standing outside',
+        'sitting outside', 'banging on', 'knocking on', 'pounding on', 'showed up at', 'shows up at', 'showing up at')} (?:my|the|our) ${anyOf('house', 'home', 'apartment', 'apt', 'door', 'front door', 'window', 'windows', 'work',
+        'job', 'car', 'building', 'place', 'room', 'shelter')}`,
+      `${WHO}${STEPS} at (?:my|the|our) ${anyOf('door', 'front door', 'window', 'windows')}`,
+      `${WHO}${STEPS} ${anyOf('following', 'stalking', 'follows', 'followed', 'stalked', 'tracking')} me(?! ${anyOf('on', 'back')})`,
+      `i am being ${anyOf('followed', 'stalked')}`,
+      `${WHO}${STEPS} ${anyOf('found', 'knows', 'found out', 'figured out', 'know')} where ${anyOf('i', 'we')} ${anyOf('live', 'am', 'are', 'work', 'stay', 'moved', 'sleep')}`,
+      `${anyOf('broke', 'breaking', 'break', 'trying to get', 'tried to get', 'got')} in(?:to)? (?:my|the|our) ${anyOf('house', 'home', 'apartment', 'apt', 'place', 'room')}`,
+      `${anyOf('please', 'someone', 'somebody', 'can you', 'could you', 'need you to', 'help')} call ${anyOf('the police', 'the cops', 'police', 'cops', '911')}`,
+      `^call ${anyOf('the police', 'the cops', 'police', 'cops', '911')}`,
+      `send ${anyOf('the police', 'the cops', 'police', 'help')}(?! ${anyOf('with', 'for', 'on', 'about', 'me', 'to', 'filling', 'a', 'the')})`,
+      `my ${anyOf('ex', 'ex husband', 'ex boyfriend', 'ex partner', 'exhusband', 'exboyfriend', 'ex wife', 'ex girlfriend',
+        'abuser', 'stalker')}${STEPS} ${anyOf('outside', 'at the door', 'at the window', 'in my yard', 'in the yard', 'downstairs',
+        'parked outside', 'in the parking lot', 'here again', 'back again')}`,
+    ],
+    child_danger: [
+      `${NOT_IDIOM}${ADULT}${STEPS} ${HURT} ${CHILD}`,
+      `${anyOf('shook', 'shakes', 'shaking', 'threw', 'throws', 'grabbed', 'dragged', 'locked up', 'burned', 'starving')} ${CHILD}`,
+      `${anyOf('molested', 'molesting', 'molests', 'touching', 'touched', 'touches', 'raped', 'raping', 'rapes', 'abusing',
+        'abused', 'abuses', 'sexually abused', 'sexually abusing', 'sexually assaulted', 'groping', 'groped', 'gropes',
+        'fondling', 'fondled', 'exposed himself to', 'grooming', 'trafficking', 'selling', 'pimping')} ${CHILD}`,
+      `${CHILD} ${anyOf('is', 'are', 'was', 'were', 'has been', 'have been')} ${anyOf('in danger', 'not safe', 'unsafe',
+        'being abused', 'being hurt', 'being touched', 'being molested', 'abused', 'molested', 'missing', 'kidnapped',
+        'abducted', 'taken away', 'bleeding', 'unconscious', 'not breathing', 'not waking up', 'scared of him')}(?! ${anyOf(
+        'school', 'class', 'the', 'a', 'out', 'his', 'her', 'some', 'my', 'their', 'practice')})`,
+      `${CHILD} ${anyOf('stopped breathing', 'is not breathing', 'can not breathe')}`,
+      `${anyOf('kidnapped', 'abducted', 'snatched', 'took off with', 'ran off with', 'ran away with', 'disappeared with')} ${CHILD}`,
+      `took ${CHILD} ${anyOf('and left', 'and ran', 'and fled', 'and disappeared', 'and is not', 'and will not', 'and is hiding', 'away from me', 'from me')}`,
+      `will not ${anyOf('give', 'give me', 'bring', 'return', 'give back', 'bring back')} ${CHILD}`,
+      `threaten${anyOf('ed', 's', 'ing', '')} to ${anyOf('kill', 'hurt', 'take', 'shoot', 'stab', 'beat', 'run off with',
+        'disappear with', 'kidnap')} ${CHILD}`,
+    ],
+  },
+};
