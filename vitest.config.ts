@@ -33,7 +33,7 @@ export default defineConfig({
         ],
         test: {
           name: 'workers',
-          include: neutral,
+          include: [...neutral, 'test/workers/**/*.test.ts'],
           exclude: ['src/**/*.node.test.ts', 'portal/**/*.node.test.ts', 'node_modules/**'],
           fileParallelism: false,
           testTimeout: 20_000,

@@ -29,7 +29,7 @@ describe('pausing all messages from the settings page', () => {
     expect(page).toContain('Pause all messages now');
     expect(page.indexOf('name="pause_word"')).toBeLessThan(page.indexOf('action="/settings/pause"'));
     expect(page).not.toContain('action="/settings/resume"');
-    expect(page).not.toContain('Messages are paused since');
+    expect(page).not.toContain('Messages have been paused since');
   });
 
   it('pauses, says so, and shows the banner with the way back on at the top', async () => {
@@ -45,7 +45,7 @@ describe('pausing all messages from the settings page', () => {
     const page = await (await b.get('/settings?done=paused')).text();
     expect(page).toContain(core.t('en', 'portal.settings.paused_done'));
     expect(page).toContain(html(core.t('en', 'portal.settings.paused_banner', { when: when(core.clock.now() - 60_000) })));
-    expect(page.indexOf('Messages are paused since')).toBeLessThan(page.indexOf('id="language-heading"'));
+    expect(page.indexOf('Messages have been paused since')).toBeLessThan(page.indexOf('id="language-heading"'));
     expect(page).toContain('action="/settings/resume"');
     expect(page).toContain('Turn messages back on');
     expect(page).not.toContain('action="/settings/pause"');
@@ -65,7 +65,7 @@ describe('pausing all messages from the settings page', () => {
     expect((await outbox()).map((o) => o.template).sort()).toEqual(['safety.resumed', 'staff.client_resumed']);
     const page = await (await b.get('/settings?done=resumed')).text();
     expect(page).toContain(core.t('en', 'portal.settings.resumed_done'));
-    expect(page).not.toContain('Messages are paused since');
+    expect(page).not.toContain('Messages have been paused since');
     expect(page).toContain('action="/settings/pause"');
     expect((await b.post('/settings/resume')).headers.get('location')).toBe('/settings?done=resumed');
     expect(await outbox()).toHaveLength(2);
@@ -88,7 +88,7 @@ describe('pausing all messages from the settings page', () => {
 describe('the home page of a paused client', () => {
   it('says in one line that messages are paused, with a link to turn them back on', async () => {
     const b = await signedIn(app, core, w.alice);
-    expect(await (await b.get('/')).text()).not.toContain('Messages are paused since');
+    expect(await (await b.get('/')).text()).not.toContain('Messages have been paused since');
     await b.get('/settings');
     await b.post('/settings/pause');
     const home = await (await b.get('/')).text();

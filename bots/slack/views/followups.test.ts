@@ -25,7 +25,7 @@ describe('the missed appointment card', () => {
     const m = appointmentMissed(t, { clientName: EVIL, appointmentId: 'apt_1', when: 'Mon, Mar 2, 7:30 PM', offered: true });
     expectSound(m);
     expect(shown(m)).toContain(`Missed appointment: ${INERT}`);
-    expect(shown(m)).toContain(`${INERT} was offered to pick a new time.`);
+    expect(shown(m)).toContain(`${INERT} was asked, kindly, to pick a new time.`);
     expect(m.text).toBe(`${INERT} did not come to their appointment on Mon, Mar 2, 7:30 PM. It is marked missed.`);
     expect(m.blocks.find((b) => b.type === 'actions')).toMatchObject({ block_id: MISSED_ACTIONS });
     expect(buttonsOf(m.blocks)).toMatchObject([{ action_id: MISSED_ATTENDED, value: 'apt_1', text: { text: 'They came after all' } }]);
