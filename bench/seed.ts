@@ -23,7 +23,7 @@ export const seed = async (store: Store): Promise<Seeded> => {
   const writes = [
     store.agencies.insert({ id: agencyId, name: 'Riverside Family Services', timeZone: 'America/New_York', settings: '{}', createdAt: t0 }),
     store.staff.insert({
-      id: staffId, agencyId, name: 'Dana Whitfield', email: 'dana@example.org', slackUserId: 'U0DANA', timeZone: 'America/New_York',
+      id: staffId, agencyId, name: 'Dana Whitfield', email: 'dana@example.org', slackUserId: 'U0DANA', slackChannel: null, timeZone: 'America/New_York',
       workingHours: JSON.stringify({ days: [1, 2, 3, 4, 5], start: 540, end: 1020 }), active: true, role: 'caseworker', onCall: false, createdAt: t0,
     }),
   ];
@@ -42,7 +42,7 @@ export const seed = async (store: Store): Promise<Seeded> => {
         contactWindowStart: null, contactWindowEnd: null, pauseWord: null, sensitive: false, pausedAt: null, pausedBy: null, createdAt: t0,
       }),
       store.conversations.insert({
-        id: conversationId, agencyId, clientId, staffId, slackThreadTs: null, lastInboundAt: null, lastOutboundAt: null, clientReadAt: null, createdAt: t0,
+        id: conversationId, agencyId, clientId, staffId, slackThreadTs: null, slackChannel: null, lastInboundAt: null, lastOutboundAt: null, clientReadAt: null, createdAt: t0,
       }),
     );
     for (let a = 0; a < APPOINTMENTS_PER_CLIENT; a++) {

@@ -38,7 +38,7 @@ export const seedDemo = async (deps: { store: Store; ids: IdGenerator; clock: Cl
     const id = ids.newId('stf');
     staffIds.set(s.key, id);
     const workingHours = JSON.stringify({ days: [1, 2, 3, 4, 5], start: 9 * 60, end: 17 * 60 });
-    w.push(store.staff.insert({ id, agencyId, name: s.name, email: s.email, slackUserId: null, timeZone: s.timeZone, workingHours, active: true, role: s.role, onCall: s.onCall, createdAt: now }));
+    w.push(store.staff.insert({ id, agencyId, name: s.name, email: s.email, slackUserId: null, slackChannel: null, timeZone: s.timeZone, workingHours, active: true, role: s.role, onCall: s.onCall, createdAt: now }));
     for (let weekday = 1; weekday <= 5; weekday++) {
       for (const [start, end] of [[9 * 60, 12 * 60], [13 * 60, 16 * 60]] as const) {
         w.push(store.availability.insert({ id: ids.newId('avl'), agencyId, staffId: id, weekday, startMinute: start, endMinute: end, location: '12 Main Street, Room 3', createdAt: now }));
@@ -92,7 +92,7 @@ export const seedDemo = async (deps: { store: Store; ids: IdGenerator; clock: Cl
     if (c.key === 'layla') w.push(req('Photo ID', 2, 'rejected', 'The photo is blurry; please take it again in good light.'));
 
     const conversationId = ids.newId('cnv');
-    w.push(store.conversations.insert({ id: conversationId, agencyId, clientId, staffId, slackThreadTs: null, lastInboundAt: now - 2 * 3600_000, lastOutboundAt: now - 3600_000, clientReadAt: null, createdAt: now }));
+    w.push(store.conversations.insert({ id: conversationId, agencyId, clientId, staffId, slackThreadTs: null, slackChannel: null, lastInboundAt: now - 2 * 3600_000, lastOutboundAt: now - 3600_000, clientReadAt: null, createdAt: now }));
     for (const [k, m] of c.messages.entries()) {
       const createdAt = now - (2 - k) * 3600_000;
       w.push(store.messages.insert({ id: ids.newId('msg'), agencyId, conversationId, clientId, direction: m.dir, channel: 'sms', body: m.body, status: m.dir === 'in' ? 'received' : 'delivered', externalId: null, internal: false, staffId: m.dir === 'out' ? staffId : null, outboxId: null, createdAt }));

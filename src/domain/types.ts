@@ -30,6 +30,8 @@ export interface Staff {
   name: string;
   email: string | null;
   slackUserId: string | null;
+  /** the caseworker's own channel for their clients' Slack threads; null: the agency's SLACK_CHANNEL */
+  slackChannel: string | null;
   timeZone: string;
   workingHours: string;
   active: boolean;
@@ -207,6 +209,8 @@ export interface Conversation {
   clientId: string;
   staffId: string | null;
   slackThreadTs: string | null;
+  /** the channel that thread is in; null: the agency's SLACK_CHANNEL */
+  slackChannel: string | null;
   lastInboundAt: Millis | null;
   lastOutboundAt: Millis | null;
   /** when the client last opened the conversation: caseworker messages after it are unread */

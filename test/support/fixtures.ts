@@ -35,6 +35,7 @@ export const staffRow = (core: TestCore, agencyId: string, over: Partial<Staff> 
   name: 'Dana Whitfield',
   email: `dana-${Math.random().toString(36).slice(2, 8)}@example.org`,
   slackUserId: null,
+  slackChannel: null,
   timeZone: 'America/New_York',
   workingHours: JSON.stringify({ days: [1, 2, 3, 4, 5], start: 540, end: 1020 }),
   active: true,

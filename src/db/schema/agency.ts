@@ -18,6 +18,8 @@ export const staff = sqliteTable(
     name: text('name').notNull(),
     email: text('email'),
     slackUserId: text('slack_user_id'),
+    /** the caseworker's own Slack channel for their clients' threads (null: SLACK_CHANNEL) */
+    slackChannel: text('slack_channel'),
     timeZone: text('time_zone').notNull(),
     /** JSON WorkingHours: { days: number[] (1=Mon..7=Sun), start: minutes, end: minutes } */
     workingHours: text('working_hours').notNull(),

@@ -14,6 +14,8 @@ export const conversations = sqliteTable(
     staffId: text('staff_id').references(() => staff.id),
     /** Slack thread of this client, set by the Slack adapter */
     slackThreadTs: text('slack_thread_ts'),
+    /** the Slack channel the thread is in (null: SLACK_CHANNEL, where threads opened before per-caseworker channels) */
+    slackChannel: text('slack_channel'),
     lastInboundAt: integer('last_inbound_at'),
     lastOutboundAt: integer('last_outbound_at'),
     /** when the client last opened the conversation (unread = caseworker messages after it) */

@@ -33,7 +33,7 @@ const conversation = (): Conversation & { createdAt: number } => ({
   agencyId: w.agency.id,
   clientId: w.alice.id,
   staffId: w.staff.id,
-  slackThreadTs: null,
+  slackThreadTs: null, slackChannel: null,
   lastInboundAt: null,
   lastOutboundAt: null,
   clientReadAt: null,

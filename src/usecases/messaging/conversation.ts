@@ -19,7 +19,7 @@ export const openConversation = async (
     agencyId: client.agencyId,
     clientId: client.id,
     staffId: client.staffId,
-    slackThreadTs: null,
+    slackThreadTs: null, slackChannel: null,
     lastInboundAt: null,
     lastOutboundAt: null,
     clientReadAt: null,

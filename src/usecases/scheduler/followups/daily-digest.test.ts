@@ -46,7 +46,7 @@ describe('the daily digest', () => {
     const cancelled = appointmentRow(core, w.alice, { startsAt: at('2026-03-02T17:00:00Z'), status: 'cancelled' });
     const carolToday = appointmentRow(core, carol, { startsAt: at('2026-03-02T16:00:00Z') });
     const file = documentRequestRow(core, w.alice, { kind: 'Pay stub', status: 'uploaded', updatedAt: at('2026-02-27T18:00:00Z') });
-    const conversation = { id: core.ids.newId('cnv'), agencyId: w.agency.id, clientId: w.bob.id, staffId: w.staff.id, slackThreadTs: null, lastInboundAt: at('2026-03-01T22:00:00Z'), lastOutboundAt: null, clientReadAt: null, createdAt: at('2026-03-01T22:00:00Z') };
+    const conversation = { id: core.ids.newId('cnv'), agencyId: w.agency.id, clientId: w.bob.id, staffId: w.staff.id, slackThreadTs: null, slackChannel: null, lastInboundAt: at('2026-03-01T22:00:00Z'), lastOutboundAt: null, clientReadAt: null, createdAt: at('2026-03-01T22:00:00Z') };
     const message = { id: core.ids.newId('msg'), agencyId: w.agency.id, conversationId: conversation.id, clientId: w.bob.id, direction: 'in' as const, channel: 'sms', body: 'Hello?', status: 'received' as const, externalId: null, internal: false, staffId: null, outboxId: null, createdAt: conversation.lastInboundAt };
     // Alice's number failed three times in a row last week.
     const failures = [1, 2, 3].map((d) => outboxRow(core, w.alice, { status: 'dead', lastError: 'twilio_21211', nextAttemptAt: at('2026-02-25T15:00:00Z') + d * 60_000 }));

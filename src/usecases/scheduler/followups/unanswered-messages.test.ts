@@ -40,7 +40,7 @@ const message = async (client: Client, direction: 'in' | 'out', at: string): Pro
     core,
     ...(existing
       ? []
-      : [core.store.conversations.insert({ id: conversationId, agencyId: client.agencyId, clientId: client.id, staffId: client.staffId, slackThreadTs: null, lastInboundAt: null, lastOutboundAt: null, clientReadAt: null, createdAt: when })]),
+      : [core.store.conversations.insert({ id: conversationId, agencyId: client.agencyId, clientId: client.id, staffId: client.staffId, slackThreadTs: null, slackChannel: null, lastInboundAt: null, lastOutboundAt: null, clientReadAt: null, createdAt: when })]),
     core.store.messages.insert(m),
     core.store.conversations.touch(w.scope, conversationId, direction === 'in' ? { lastInboundAt: when } : { lastOutboundAt: when }),
   );
