@@ -1,0 +1,69 @@
+// `npm run cli -- tick --at TIME` on a demo database: the scheduler runs at that moment and, with
+// no real channel set up, what became due shows in the dev outbox — how the demo shows reminders
+// when its clock is moved.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { testClock } from '../../test/support/core.ts';
+import { agencyRow, appointmentRow, channelRow, clientRow, insert, staffRow } from '../../test/support/fixtures.ts';
+import { openLibsql } from '../db/libsql.ts';
+import { createTranslator } from '../i18n/translator.ts';
+import { memoryBlobStore } from '../runtime/memory-blob-store.ts';
+import { randomIds } from '../runtime/random-ids.ts';
+import { formatWhen } from '../usecases/shared/format.ts';
+import { runCli } from './run.ts';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+describe('cli tick', () => {
+  it('runs the scheduler at the given moment and shows the reminders due then in the dev outbox, once', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casebridge-tick-'));
+    const url = `file:${join(dir, 'demo.db')}`;
+    const h = await openLibsql({ url, migrationsFolder: join(ROOT, 'migrations') });
+    const core = { store: h.store, clock: testClock('2026-03-02T12:00:00Z'), ids: randomIds(), t: createTranslator(), blobs: memoryBlobStore() };
+    const agency = agencyRow(core);
+    const staff = staffRow(core, agency.id);
+    const client = clientRow(core, agency.id, { staffId: staff.id, language: 'es' });
+    const startsAt = Date.parse('2026-03-04T15:00:00Z'); // Wednesday 10:00 in New York
+    await insert(
+      core,
+      core.store.agencies.insert(agency),
+      core.store.staff.insert(staff),
+      core.store.clients.insert(client),
+      core.store.channels.insert(channelRow(core, client, { address: '+15555550177' })),
+      core.store.appointments.insert(appointmentRow(core, client, { startsAt })),
+    );
+    h.close();
+
+    const lines: string[] = [];
+    const io = { out: (s: string) => void lines.push(s), err: (s: string) => void lines.push(`ERR ${s}`) };
+    const env = { DATABASE_URL: url, DEMO: 'on', BLOB_DIR: join(dir, 'blobs') };
+    // a day before, at the same time: the day-before reminder
+    expect(await runCli(['tick', '--at', '2026-03-03T15:00:00Z'], env, io)).toBe(0);
+    expect(await runCli(['tick', '--at', '2026-03-03T15:00:30Z'], env, io)).toBe(0);
+    expect(lines.filter((l) => l.startsWith('ERR'))).toEqual([]);
+    expect(lines).toContain('appointment-reminders: 1');
+    expect(lines).toContain('Messages shown in the dev outbox as delivered at 2026-03-03T15:00:00.000Z: 1');
+
+    const again = await openLibsql({ url, migrationsFolder: join(ROOT, 'migrations') });
+    try {
+      const shown = await again.store.devOutbox.list();
+      expect(shown).toHaveLength(1);
+      expect(shown[0]).toMatchObject({ channel: 'sms', to: '+15555550177', clientId: client.id });
+      // in the client's language and time zone, with the numbered answers of an SMS reminder
+      const appointment = (await again.store.appointments.listForClient({ agencyId: agency.id }, client.id))[0]!;
+      const where = appointment.location ? core.t('es', 'reminder.where', { place: appointment.location }) : '';
+      expect(shown[0]?.text).toBe(core.t('es', 'reminder.appointment.sms', { when: formatWhen(startsAt, 'es', 'America/New_York'), where }));
+    } finally {
+      again.close();
+    }
+  });
+
+  it('refuses a time without its zone', async () => {
+    const lines: string[] = [];
+    const io = { out: (s: string) => void lines.push(s), err: (s: string) => void lines.push(s) };
+    expect(await runCli(['tick', '--at', '2026-03-03 15:00'], { DATABASE_URL: 'file::memory:', DEMO: 'on' }, io)).toBe(2);
+    expect(lines[0]).toContain('is not a time with its zone');
+  });
+});
