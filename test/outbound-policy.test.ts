@@ -65,7 +65,7 @@ describe('what leaves, for every kind of message', () => {
     await deliver();
     expect(await templates()).toEqual(
       [
-        'crisis.resources',
+        'crisis.resources_neutral',
         'followup.missed_neutral',
         'notify.document_requested_nodue_neutral',
         'notify.signin_code_neutral',
@@ -79,8 +79,10 @@ describe('what leaves, for every kind of message', () => {
     const out = await left();
     expect(sms.received(SMS)).toHaveLength(out.length);
     for (const m of out.filter((x) => x.template !== 'notify.staff_reply_neutral')) {
-      for (const word of [w.agency.name, 'Riverside', 'Family Court', 'Protective order', 'Dana', 'caseworker', 'appointment']) expect(m.text).not.toContain(word);
+      for (const word of [w.agency.name, 'Riverside', 'Family Court', 'Protective order', 'Dana', 'caseworker', 'appointment', 'violence', 'Crisis line']) expect(m.text).not.toContain(word);
     }
+    // crisis help still gives every number
+    for (const n of ['911', '988', '1-800-799-7233']) expect(out.find((m) => m.template === 'crisis.resources_neutral')?.text).toContain(n);
     // a caseworker's own words are theirs, but unsigned
     expect(out.find((m) => m.template === 'notify.staff_reply_neutral')?.text).toBe('See you at court');
   });

@@ -1,18 +1,19 @@
 // The staff channel: an outbox row for a caseworker (`staff:<id>`) becomes a message in the
-// client's thread in the Slack channel, opened with a header the first time. Known notices get
+// client's thread, opened with a header the first time in their caseworker's own channel (or in
+// SLACK_CHANNEL), and every later post for that client goes to that thread's channel. Known notices get
 // their card (a client's message, a file with Accept / Reject, a new-time request with Approve /
 // Decline); anything else is posted as its text. At most once per idempotency key, like the
 // other senders.
 import { extensionFor, type AcceptedType } from '../../src/domain/file-type.ts';
 import { usable } from '../../src/domain/channels.ts';
 import { mustBeNeutral } from '../../src/domain/wording.ts';
-import type { Client, ClientChannelKind } from '../../src/domain/types.ts';
+import type { Client, ClientChannelKind, Conversation } from '../../src/domain/types.ts';
 import type { ChannelSender, OutboundMessage, SendResult } from '../../src/ports/channel-sender.ts';
 import type { CoreDeps } from '../../src/usecases/shared/deps.ts';
 import { formatWhen } from '../../src/usecases/shared/format.ts';
 import { formatSize } from '../../src/usecases/documents/upload-document.ts';
 import { STAFF_FILE_LINK_TTL, staffFileLink } from '../../src/usecases/documents/staff-file-link.ts';
-import { conversationForSlack, recordSlackThread } from '../../src/usecases/slack/thread.ts';
+import { conversationForSlack, recordSlackThread, threadChannelFor } from '../../src/usecases/slack/thread.ts';
 import { UNASSIGNED } from '../../src/usecases/shared/notify-staff.ts';
 import { clientMessage, documentUploaded, rescheduleRequested } from './views/cards.ts';
 import { threadHeader } from './views/thread.ts';
@@ -26,12 +27,18 @@ import { str } from './fields.ts';
 export interface SlackSenderDeps {
   core: CoreDeps;
   api: SlackWebApi;
-  /** SLACK_CHANNEL: where client threads open */
+  /** SLACK_CHANNEL: where client threads open when their caseworker has no channel of their own */
   channel: string;
   publicUrl: string;
   /** signs the "View file" links */
   linkSecret: string;
 }
+
+/** Where a client's thread is: its channel and its parent message's ts. */
+type Thread = { channel: string; ts: string };
+
+/** Slack's answers for a channel the app cannot post in until someone acts (invites it, unarchives). */
+const UNUSABLE_CHANNEL = new Set(['not_in_channel', 'channel_not_found', 'is_archived']);
 
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const CHANNEL_KINDS: readonly ClientChannelKind[] = ['sms', 'telegram', 'portal'];
@@ -100,17 +107,24 @@ export const slackSender = (deps: SlackSenderDeps): ChannelSender => {
     return { text: m.text, blocks: [] };
   };
 
-  /** The client's thread, opened with its header when it has none yet. */
-  const threadOf = async (m: OutboundMessage, client: Client, conversationId: string, existing: string | null): Promise<SlackCallResult<string>> => {
-    if (existing) return { ok: true, value: existing };
+  /**
+   * The client's thread, opened with its header when it has none yet: in their caseworker's own
+   * channel, or SLACK_CHANNEL when they have none — or when the app cannot post there (not invited,
+   * archived): a client's message, a crisis above all, must not wait on a channel set-up.
+   */
+  const threadOf = async (m: OutboundMessage, client: Client, conversation: Conversation): Promise<SlackCallResult<Thread>> => {
+    if (conversation.slackThreadTs) return { ok: true, value: { channel: conversation.slackChannel ?? deps.channel, ts: conversation.slackThreadTs } };
     const channels = await core.store.channels.listForClient({ agencyId: m.agencyId }, client.id);
     const kinds = [...new Set(channels.filter((c) => usable(client, c)).map((c) => c.kind)), 'portal' as const];
     const header = threadHeader(core.t, { clientName: client.displayName, language: client.language, channels: kinds, neutral: mustBeNeutral(client) });
-    const posted = await deps.api.postMessage({ channel: deps.channel, ...header });
+    const own = await threadChannelFor(core, client);
+    let posted = await deps.api.postMessage({ channel: own ?? deps.channel, ...header });
+    if (!posted.ok && own && !posted.retryable && UNUSABLE_CHANNEL.has(posted.error)) posted = await deps.api.postMessage({ channel: deps.channel, ...header });
     if (!posted.ok) return posted;
     // Another worker may have opened one at the same moment: theirs stands, ours is left as is.
-    const standing = await recordSlackThread(core, m.agencyId, conversationId, posted.value.ts);
-    return { ok: true, value: standing ?? posted.value.ts };
+    const opened = { channel: posted.value.channel, threadTs: posted.value.ts };
+    const standing = (await recordSlackThread(core, m.agencyId, conversation.id, opened)) ?? opened;
+    return { ok: true, value: { channel: standing.channel ?? deps.channel, ts: standing.threadTs } };
   };
 
   /**
@@ -137,12 +151,12 @@ export const slackSender = (deps: SlackSenderDeps): ChannelSender => {
       if (!found) return { ok: false, retryable: false, error: 'slack_client_not_found' };
       const addressed = m.to.startsWith('staff:') ? m.to.slice('staff:'.length) : null;
       const staffId = addressed && addressed !== UNASSIGNED ? addressed : null;
-      const thread = await threadOf(m, found.client, found.conversation.id, found.conversation.slackThreadTs);
+      const thread = await threadOf(m, found.client, found.conversation);
       if (!thread.ok) return failed(thread);
       const card = await cardOf(m, found.client, staffId);
       // A crisis alert is also shown in the channel itself: it must not sit unseen in a thread.
       const loud = m.template.startsWith('staff.crisis_');
-      const message = { channel: deps.channel, thread_ts: thread.value, text: card.text, ...(card.blocks.length ? { blocks: card.blocks } : {}), ...(loud ? { reply_broadcast: true } : {}) };
+      const message = { channel: thread.value.channel, thread_ts: thread.value.ts, text: card.text, ...(card.blocks.length ? { blocks: card.blocks } : {}), ...(loud ? { reply_broadcast: true } : {}) };
       const posted = await deps.api.postMessage(message);
       if (!posted.ok) return failed(posted);
       const alertId = m.template === 'staff.crisis_alert' ? str(m.payload.alertId) : '';

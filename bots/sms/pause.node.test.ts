@@ -3,7 +3,7 @@
 // caseworker is told, and the word itself is not kept as a message.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../../test/support/core.ts';
-import { appointmentRow, insert, world, type World } from '../../test/support/fixtures.ts';
+import { appointmentRow, channelRow, insert, world, type World } from '../../test/support/fixtures.ts';
 import { startSms, type SmsHarness } from '../../test/support/sms.ts';
 import { US_CRISIS_RESOURCES } from '../../src/domain/settings.ts';
 import { crisisReplyText } from '../../src/usecases/crisis/resources.ts';
@@ -58,5 +58,13 @@ describe('the pause word by SMS', () => {
     expect((await outbox()).find((o) => o.template === 'notify.staff_reply')).toMatchObject({ status: 'cancelled', lastError: 'paused' });
     await sms.text(ALICE, 'I want to kill myself');
     expect(sms.lastTo(ALICE)).toBe(crisisReplyText(core.t, 'en', US_CRISIS_RESOURCES));
+  });
+
+  it('confirms to the very number the word came from, not another of the client’s phones', async () => {
+    const OWN = '+15555550188';
+    await insert(core, core.store.channels.insert(channelRow(core, w.alice, { address: OWN })));
+    await sms.text(OWN, 'bluebird');
+    expect(sms.received(OWN)).toEqual([core.t('en', 'safety.paused')]);
+    expect(sms.received(ALICE)).toEqual([]);
   });
 });

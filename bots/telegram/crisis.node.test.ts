@@ -51,4 +51,12 @@ describe('a crisis in Telegram', () => {
     expect(texts().at(-1)).toBe(help());
     expect(await alerts()).toHaveLength(1);
   });
+
+  it('reads the words sent with a photo: the file is handled, and the caption raises the alert', async () => {
+    await tg.send(tg.messageUpdate(CHAT, { photo: [{ file_id: 'nofile', file_unique_id: 'n', width: 90, height: 90, file_size: 14 }], caption: 'he said he will kill me tonight' }));
+    expect(texts()).toContain(help());
+    expect(await alerts()).toMatchObject([{ channel: 'telegram', category: 'violence' }]);
+    const said = (await core.store.messages.listForClient(w.scope, w.bob.id)).filter((m) => m.direction === 'in').map((m) => m.body);
+    expect(said).toEqual(['he said he will kill me tonight']);
+  });
 });

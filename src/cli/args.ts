@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 
 export type Command =
-  | { name: 'import-clients' | 'import-appointments'; file: string; agency: string | undefined }
+  | { name: 'import-clients' | 'import-appointments' | 'import-staff'; file: string; agency: string | undefined }
   | { name: 'export-client'; clientId: string; agency: string | undefined; out: string | undefined }
   | { name: 'invite'; clientId: string; agency: string | undefined }
   /** prints the agency's settings, or sets the fields of a JSON file */
@@ -15,7 +15,7 @@ export type ParsedArgs =
   | { kind: 'help' }
   | { kind: 'usage_error'; key: string; vars?: Record<string, string> };
 
-const COMMANDS = ['import-clients', 'import-appointments', 'export-client', 'invite', 'tick', 'settings'] as const;
+const COMMANDS = ['import-clients', 'import-appointments', 'import-staff', 'export-client', 'invite', 'tick', 'settings'] as const;
 
 const parse = (argv: string[]) =>
   parseArgs({
@@ -56,5 +56,5 @@ export const parseCli = (argv: string[]): ParsedArgs => {
   if (name === 'export-client') return { kind: 'run', command: { name, clientId: arg, agency, out: values.out || undefined } };
   if (values.out !== undefined) return { kind: 'usage_error', key: 'cli.usage' };
   if (name === 'invite') return { kind: 'run', command: { name, clientId: arg, agency } };
-  return { kind: 'run', command: { name: name as 'import-clients' | 'import-appointments', file: arg, agency } };
+  return { kind: 'run', command: { name: name as 'import-clients' | 'import-appointments' | 'import-staff', file: arg, agency } };
 };

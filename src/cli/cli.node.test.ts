@@ -82,6 +82,7 @@ describe('the admin CLI', { timeout: 180_000 }, () => {
     expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringContaining('Unknown command: frobnicate')]);
     const help = await cli(['--help']);
     expect([help.code, help.stdout]).toEqual([0, expect.stringContaining('import-appointments FILE.csv')]);
+    expect(help.stdout).toContain('import-staff FILE.csv');
   });
 
   it('says so when the database has no agency', async () => {
@@ -182,5 +183,34 @@ describe('the admin CLI', { timeout: 180_000 }, () => {
     const stored = await withDb('main.db', (core) => core.store.agencies.get(agency.id));
     expect(JSON.parse(stored!.settings)).toMatchObject({ reminderOffsetsMinutes: [2880, 60], quietHoursEnd: 480 });
     expect((await cli(['tick', '--at', 'tomorrow'])).code).toBe(2);
+  });
+
+  it('imports staff: every bad row reported and nothing written, then a good file, audited', async () => {
+    const header = 'email,name,time_zone,working_days,working_hours,slack_user_id,slack_channel,role,on_call\r\n';
+    const bad = await cli(['import-staff', file('staff-bad.csv', `${header}ana@riverside.example,Ana,,Mon-Fri,9-5,U0ANA,,,\r\nANA@riverside.example,Ana,,,,,,boss,\r\n`)]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('Row 2: working_hours must be a start and an end time such as 09:00-17:00');
+    expect(bad.stderr).toContain('Row 2: email ana@riverside.example appears twice in the file');
+    expect(bad.stderr).toContain('Row 3: email ana@riverside.example appears twice in the file');
+    expect(bad.stderr).toContain('Row 3: role must be caseworker or supervisor');
+    expect(bad.stderr).toContain('Nothing was imported: 2 rows have errors.');
+
+    const good = file(
+      'staff.csv',
+      `\uFEFF${header}ana@riverside.example, "Reyes, Ana" ,America/Denver,"Mon,Tue,Thu",08:00-16:00,U0ANA,C0ANA,,yes\r\nomar@riverside.example,Omar Haddad,,,,,,supervisor,\r\n`,
+    );
+    const imported = await cli(['import-staff', good]);
+    expect([imported.code, imported.stdout.trim()]).toEqual([0, 'Imported 2 new staff members and updated 0.']);
+    const h = await openLibsql({ url: dbUrl('main.db'), migrationsFolder: join(ROOT, 'migrations') });
+    try {
+      const ana = await h.store.staff.findBySlackUser({ agencyId: agency.id }, 'U0ANA');
+      expect(ana).toMatchObject({ name: 'Reyes, Ana', email: 'ana@riverside.example', timeZone: 'America/Denver', slackChannel: 'C0ANA', onCall: true });
+      expect(JSON.parse(ana!.workingHours)).toEqual({ days: [1, 2, 4], start: 480, end: 960 });
+      expect(await h.store.staff.findByEmail({ agencyId: agency.id }, 'omar@riverside.example')).toMatchObject({ role: 'supervisor', timeZone: agency.timeZone });
+      const audit = await h.client.execute("SELECT actor_type, actor_id, client_id, channel FROM audit_log WHERE action = 'staff.import'");
+      expect(audit.rows.map((r) => [r.actor_type, String(r.actor_id).startsWith('os:'), r.client_id, r.channel])).toEqual([['admin', true, null, 'cli']]);
+    } finally {
+      h.close();
+    }
   });
 });

@@ -8,6 +8,7 @@ import { EXIT, type CommandContext } from './command.ts';
 import { exportClientCommand } from './commands/export-client.ts';
 import { importAppointmentsCommand } from './commands/import-appointments.ts';
 import { importClientsCommand } from './commands/import-clients.ts';
+import { importStaffCommand } from './commands/import-staff.ts';
 import { inviteCommand } from './commands/invite.ts';
 import { tickCommand } from './commands/tick.ts';
 import { settingsCommand } from './commands/settings.ts';
@@ -70,6 +71,8 @@ export const runCli = async (argv: string[], env: Record<string, string | undefi
         return await importClientsCommand(ctx, command.file);
       case 'import-appointments':
         return await importAppointmentsCommand(ctx, command.file);
+      case 'import-staff':
+        return await importStaffCommand(ctx, command.file);
       case 'export-client':
         return await exportClientCommand(ctx, command.clientId, command.out);
       case 'invite':

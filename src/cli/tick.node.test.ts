@@ -60,6 +60,17 @@ describe('cli tick', () => {
     }
   });
 
+  it('runs at another moment only on demo data, never on real clients', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casebridge-tick-real-'));
+    const lines: string[] = [];
+    const io = { out: (s: string) => void lines.push(s), err: (s: string) => void lines.push(s) };
+    const env = { DATABASE_URL: `file:${join(dir, 'real.db')}`, DEMO: 'off', BLOB_DIR: join(dir, 'blobs') };
+    expect(await runCli(['tick', '--at', '2026-03-05T12:00:00Z'], env, io)).toBe(2);
+    expect(lines[0]).toContain('--at works only on demo data');
+    // now is always allowed
+    expect(await runCli(['tick'], env, io)).toBe(0);
+  });
+
   it('refuses a time without its zone', async () => {
     const lines: string[] = [];
     const io = { out: (s: string) => void lines.push(s), err: (s: string) => void lines.push(s) };

@@ -318,6 +318,8 @@ const main = async () => {
   const running = await start(config);
   say('server.listening', { url: config.PUBLIC_URL });
   if (running.seeded) say('server.seeded');
+  // Without Slack nobody is told of a client in crisis: say so loudly, every start.
+  if (!config.DEMO && !config.channels.slack) console.error(t('en', 'server.no_slack'));
   if (config.DEMO) {
     say('server.demo_intro', { url: config.PUBLIC_URL });
     say('server.demo_clients');

@@ -56,6 +56,8 @@ export interface StaffRepo {
   /** The active staff member this Slack user is (staff.slack_user_id). */
   findBySlackUser(s: Scope, slackUserId: string): Promise<Staff | null>;
   insert(row: Staff & { createdAt: Millis }): Write;
+  /** Changes the fields given of one staff member of the agency. */
+  update(s: Scope, id: string, patch: Partial<Omit<Staff, 'id' | 'agencyId'>>): Write;
 }
 
 export interface ClientRepo {
@@ -191,13 +193,24 @@ export interface ConversationRepo {
   forClient(s: Scope, clientId: string): Promise<Conversation | null>;
   insert(row: Conversation & { createdAt: Millis }): Write;
   touch(s: Scope, id: string, patch: Partial<Pick<Conversation, 'lastInboundAt' | 'lastOutboundAt' | 'clientReadAt'>>): Write;
-  /** The conversation whose Slack thread this is (the thread's parent message ts). */
-  bySlackThread(s: Scope, threadTs: string): Promise<Conversation | null>;
   /**
-   * Records the Slack thread of a conversation unless it has one already; returns the thread that
-   * stands (ours, or the one another worker recorded first).
+   * The conversation whose Slack thread this is: the thread's parent message ts in that channel. A
+   * conversation recorded without a channel (a thread opened before per-caseworker channels) is in
+   * `defaultChannel` (SLACK_CHANNEL), and only matches there.
    */
-  claimSlackThread(s: Scope, id: string, threadTs: string): Promise<string | null>;
+  bySlackThread(s: Scope, thread: SlackThreadRef, defaultChannel: string): Promise<Conversation | null>;
+  /**
+   * Records the Slack thread of a conversation, with the channel it is in, unless it has one
+   * already; returns the thread that stands (ours, or the one another worker recorded first; its
+   * channel is null for a thread recorded before channels were).
+   */
+  claimSlackThread(s: Scope, id: string, thread: SlackThreadRef): Promise<{ channel: string | null; threadTs: string } | null>;
+}
+
+/** A Slack thread: the channel it is in and its parent message's ts. */
+export interface SlackThreadRef {
+  channel: string;
+  threadTs: string;
 }
 
 /** What became of an outgoing message's outbox row, as far as a conversation view needs it. */

@@ -90,18 +90,18 @@ export const startSlack = async (core: TestCore, w: World, opts: SlackHarnessOpt
     expect(res.status).toBe(200);
     return res;
   };
-  /** A caseworker (Slack user `user`) writes `text` in a thread, as Slack would deliver it. */
-  const writeInThread = async (user: string, threadTs: string, text: string) => {
-    const m = fake.userMessage({ channel: CLIENT_CHANNEL, user, text, thread_ts: threadTs });
-    await event({ type: 'message', channel: CLIENT_CHANNEL, channel_type: 'channel', user, text, ts: m.ts, thread_ts: threadTs });
+  /** A caseworker (Slack user `user`) writes `text` in a thread (of SLACK_CHANNEL unless told), as Slack would deliver it. */
+  const writeInThread = async (user: string, threadTs: string, text: string, channel = CLIENT_CHANNEL) => {
+    const m = fake.userMessage({ channel, user, text, thread_ts: threadTs });
+    await event({ type: 'message', channel, channel_type: 'channel', user, text, ts: m.ts, thread_ts: threadTs });
     return m.ts;
   };
   /** An interactivity payload (block_actions, view_submission). */
   const interact = async (payload: Record<string, unknown>) => post(await sign('payload', payload));
   /** A slash command's fields. */
   const command = async (fields: Record<string, string>) => post(await sign('form', { command: '/casebridge', trigger_id: fake.triggerId(), response_url: fake.responseUrl(), ...fields }));
-  /** The thread parents posted in the client channel, oldest first. */
-  const threads = () => fake.messages.filter((m) => m.channel === CLIENT_CHANNEL && !m.thread_ts);
+  /** The thread parents posted in the client channel (or in `channel`), oldest first. */
+  const threads = (channel = CLIENT_CHANNEL) => fake.messages.filter((m) => m.channel === channel && !m.thread_ts);
   const inThread = (threadTs: string) => fake.messages.filter((m) => m.thread_ts === threadTs);
 
   return { fake, api, env, app, work, failures, post, sign, event, writeInThread, interact, command, threads, inThread };

@@ -82,8 +82,14 @@ const contextFor = async (env: SlackEnv, user: string, card: Card): Promise<Ctx 
   return { env, user, card, actor, staffName: staff.name };
 };
 
-/** The client whose thread the card is in (reading it is audited), then the thing the id names. */
-const clientOfCard = (ctx: Ctx) => (ctx.card.thread ? clientOfThread(ctx.env.core, ctx.actor, ctx.card.thread) : Promise.resolve(null));
+/**
+ * The client whose thread the card is in — in the card's own channel (SLACK_CHANNEL or a
+ * caseworker's) — reading it is audited; then the thing the id names.
+ */
+const clientOfCard = (ctx: Ctx) =>
+  ctx.card.thread && ctx.card.channel
+    ? clientOfThread(ctx.env.core, ctx.actor, { channel: ctx.card.channel, threadTs: ctx.card.thread, defaultChannel: ctx.env.channel })
+    : Promise.resolve(null);
 
 const findAppointment = async (ctx: Ctx, id: string) => {
   const client = await clientOfCard(ctx);

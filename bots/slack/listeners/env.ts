@@ -8,7 +8,7 @@ export interface SlackEnv {
   core: CoreDeps;
   api: SlackWebApi;
   agencyId: string;
-  /** SLACK_CHANNEL */
+  /** SLACK_CHANNEL: where client threads open unless their caseworker has a channel of their own */
   channel: string;
   /** the app's bot user (auth.test), whose messages are never taken as a caseworker's */
   botUserId: string | null;

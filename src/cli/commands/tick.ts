@@ -17,6 +17,12 @@ export interface TickOptions {
  * with no real channel set up, what became due is then shown in the dev outbox (/dev/outbox).
  */
 export const tickCommand = async (ctx: CommandContext, opts: TickOptions): Promise<number> => {
+  // Another moment than now would act on real clients as if it were that moment (appointments
+  // marked missed, crisis alerts escalated, reminders recorded late): only on demo data.
+  if (opts.at !== undefined && !opts.deliverToDevOutbox) {
+    ctx.io.err(ctx.say('cli.tick_at_demo_only'));
+    return EXIT.usage;
+  }
   const at = opts.at ?? ctx.deps.clock.now();
   const report = await runScheduler(ctx.deps, at);
   for (const [job, n] of Object.entries(report.done)) ctx.io.out(ctx.say('cli.tick_job', { job, count: n }));

@@ -1,4 +1,4 @@
-import { and, isNull, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, isNull, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { ConversationRepo, MessageRepo } from '../../ports/store.ts';
 import { conversations, messages, outbox } from '../schema.ts';
 import { write, type Db } from '../types.ts';
@@ -14,13 +14,28 @@ export const conversationRepo = (db: Db): ConversationRepo => ({
     );
   },
   insert: (row) => write(db.insert(conversations).values(row)),
-  async bySlackThread(s, threadTs) {
-    return (await db.select().from(conversations).where(and(eq(conversations.agencyId, s.agencyId), eq(conversations.slackThreadTs, threadTs))).get()) ?? null;
+  async bySlackThread(s, thread, defaultChannel) {
+    const inChannel = eq(conversations.slackChannel, thread.channel);
+    const channel = thread.channel === defaultChannel ? or(inChannel, isNull(conversations.slackChannel)) : inChannel;
+    return (
+      (await db
+        .select()
+        .from(conversations)
+        .where(and(eq(conversations.agencyId, s.agencyId), eq(conversations.slackThreadTs, thread.threadTs), channel))
+        // the one recorded with this very channel first (a ts is unique only within its channel)
+        .orderBy(sql`${conversations.slackChannel} is null`)
+        .get()) ?? null
+    );
   },
-  async claimSlackThread(s, id, threadTs) {
+  async claimSlackThread(s, id, thread) {
     const mine = and(eq(conversations.agencyId, s.agencyId), eq(conversations.id, id));
-    await db.update(conversations).set({ slackThreadTs: threadTs }).where(and(mine, isNull(conversations.slackThreadTs))).run();
-    return (await db.select({ ts: conversations.slackThreadTs }).from(conversations).where(mine).get())?.ts ?? null;
+    await db
+      .update(conversations)
+      .set({ slackThreadTs: thread.threadTs, slackChannel: thread.channel })
+      .where(and(mine, isNull(conversations.slackThreadTs)))
+      .run();
+    const standing = await db.select({ threadTs: conversations.slackThreadTs, channel: conversations.slackChannel }).from(conversations).where(mine).get();
+    return standing?.threadTs ? { threadTs: standing.threadTs, channel: standing.channel } : null;
   },
   touch: (s, id, patch) =>
     write(

@@ -24,6 +24,9 @@ export const outboxRepo = (db: Db): OutboxRepo => ({
     return (await db.select().from(outbox).where(eq(outbox.id, id)).get()) ?? null;
   },
   async claimDue(now, limit, leaseMs) {
+    // Crisis help to a client and crisis alerts to staff go before everything else that is due:
+    // a morning's flood of reminders must never stand between a client in danger and help.
+    const urgent = sql<number>`(${outbox.template} LIKE 'crisis.%' OR ${outbox.template} LIKE 'staff.crisis%')`;
     const due = db
       .select({ id: outbox.id })
       .from(outbox)
@@ -34,7 +37,7 @@ export const outboxRepo = (db: Db): OutboxRepo => ({
           or(isNull(outbox.lockedUntil), lt(outbox.lockedUntil, now)),
         ),
       )
-      .orderBy(asc(outbox.nextAttemptAt), asc(sql`${outbox}.rowid`))
+      .orderBy(desc(urgent), asc(outbox.nextAttemptAt), asc(sql`${outbox}.rowid`))
       .limit(limit);
     // One statement: SQLite evaluates the choice and the lease under the same write lock.
     const rows = await db
@@ -46,10 +49,12 @@ export const outboxRepo = (db: Db): OutboxRepo => ({
           or(isNull(outbox.lockedUntil), lt(outbox.lockedUntil, now)),
         ),
       )
-      .returning({ ...getTableColumns(outbox), seq: sql<number>`rowid` })
+      .returning({ ...getTableColumns(outbox), seq: sql<number>`rowid`, urgent })
       .all();
-    // Due first; rows queued in the same millisecond (a bot's two replies) in the order they were written.
-    return rows.sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.seq - b.seq).map(({ seq: _seq, ...row }) => row);
+    // Crisis first, then due first; rows queued in the same millisecond (a bot's two replies) in the order they were written.
+    return rows
+      .sort((a, b) => Number(b.urgent) - Number(a.urgent) || a.nextAttemptAt - b.nextAttemptAt || a.seq - b.seq)
+      .map(({ seq: _seq, urgent: _urgent, ...row }) => row);
   },
   async markSent(id, externalId, sender, now) {
     await db

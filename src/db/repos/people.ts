@@ -44,6 +44,7 @@ export const staffRepo = (db: Db): StaffRepo => ({
     );
   },
   insert: (row) => write(db.insert(staff).values(row)),
+  update: (s, id, patch) => write(db.update(staff).set(patch).where(and(eq(staff.agencyId, s.agencyId), eq(staff.id, id)))),
 });
 
 export const clientRepo = (db: Db): ClientRepo => ({

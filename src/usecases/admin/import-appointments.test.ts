@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../../../test/support/core.ts';
-import { agencyRow, clientRow, insert, providerRow, staffRow } from '../../../test/support/fixtures.ts';
+import { agencyRow, clientRow, insert, outboxRow, providerRow, staffRow } from '../../../test/support/fixtures.ts';
 import type { Actor } from '../../domain/actor.ts';
 import type { Agency, Client, Provider, Staff } from '../../domain/types.ts';
 import { confirmAppointment } from '../appointments/confirm-appointment.ts';
@@ -126,6 +126,9 @@ describe('import appointments', () => {
     expect(await run(scheduled)).toEqual({ ok: true, value: { created: 0, updated: 0, unchanged: 1 } });
     expect((await byRef('A-1')).status).toBe('confirmed');
 
+    // A reminder queued for the old time (held for the morning, say) must not go out.
+    const held = outboxRow(core, alice, { template: 'reminder.appointment.sms', idempotencyKey: `rem:appointment:${a.id}:m1440@${a.startsAt}:sms`, nextAttemptAt: core.clock.now() + 3_600_000 });
+    await insert(core, core.store.outbox.insert(held));
     // A new time needs a new confirmation; the appointment keeps its id.
     const moved = ['A-1', 'RFS-1001', '2026-03-13 11:00', '', 'Check-in', '', '', 'Room 4'];
     expect(await run(moved)).toEqual({ ok: true, value: { created: 0, updated: 1, unchanged: 0 } });
@@ -133,6 +136,7 @@ describe('import appointments', () => {
     expect([after.id, iso(after.startsAt), after.status, after.confirmedAt, after.location, after.version]).toEqual([
       a.id, '2026-03-13T15:00:00.000Z', 'scheduled', null, 'Room 4', 3,
     ]);
+    expect(await core.store.outbox.get(held.id)).toMatchObject({ status: 'cancelled', lastError: 'appointment_changed' });
     await run([...moved, '', '', 'cancelled']);
     expect((await byRef('A-1')).status).toBe('cancelled');
     expect(await core.store.appointments.listForClient(scope(), alice.id)).toHaveLength(1);

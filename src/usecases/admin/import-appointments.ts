@@ -140,6 +140,10 @@ export const importAppointments = async (
     }
     writes.push(deps.store.appointments.update(scope, current.id, current.version, patch, now));
     writes.push(auditWrite(deps, actor, 'appointment.import_update', { type: 'appointment', id: current.id }, client.id));
+    // A new time, or an end to it, makes what was queued for the old one wrong: cancelled with it.
+    if (patch.startsAt !== undefined || (patch.status !== undefined && patch.status !== current.status)) {
+      writes.push(deps.store.outbox.cancelPending(scope, `rem:appointment:${current.id}:`, 'appointment_changed'));
+    }
     summary.updated++;
   }
   const outcome = await deps.store.commit(writes);

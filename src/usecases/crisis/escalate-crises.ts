@@ -10,8 +10,12 @@ import { auditWrite } from '../shared/audit.ts';
 import type { CoreDeps } from '../shared/deps.ts';
 import { staffNoticeWrite } from '../shared/notify-staff.ts';
 import { crisisMentions } from './mentions.ts';
+import { depsAt } from '../scheduler/followups/context.ts';
+import { safeError } from '../shared/safe-error.ts';
 
-const escalate = async (deps: CoreDeps, ctx: JobContext, alert: CrisisAlert, staff: Awaited<ReturnType<CoreDeps['store']['staff']['list']>>): Promise<boolean> => {
+const escalate = async (real: CoreDeps, ctx: JobContext, alert: CrisisAlert, staff: Awaited<ReturnType<CoreDeps['store']['staff']['list']>>): Promise<boolean> => {
+  // Everything at the tick's moment, not the wall clock's (the CLI's `tick --at`, tests).
+  const deps = depsAt(real, ctx.now);
   const scope = { agencyId: ctx.agency.id };
   const client = await deps.store.clients.get(scope, alert.clientId);
   if (!client) return false;
@@ -39,7 +43,16 @@ export const crisisEscalationJob: SchedulerJob = {
     if (due.length === 0) return 0;
     const staff = await deps.store.staff.list({ agencyId: ctx.agency.id });
     let done = 0;
-    for (const alert of due) if (await escalate(deps, ctx, alert, staff)) done += 1;
+    // One alert that fails must not hold back the others: each is tried, the failure reported after.
+    const failures: string[] = [];
+    for (const alert of due) {
+      try {
+        if (await escalate(deps, ctx, alert, staff)) done += 1;
+      } catch (e) {
+        failures.push(safeError(e));
+      }
+    }
+    if (failures.length > 0) throw new Error(`crisis escalation failed for ${failures.length} alert(s): ${failures.join(', ')}`);
     return done;
   },
 };

@@ -8,6 +8,7 @@
 //   - the audit row.
 import { detectCrisis, type CrisisCategory } from '../../domain/crisis/detect.ts';
 import { decideOutbound } from '../../domain/outbound-policy.ts';
+import { mustBeNeutral } from '../../domain/wording.ts';
 import { MINUTE } from '../../domain/time.ts';
 import type { Client, ClientChannelKind, Message, Millis } from '../../domain/types.ts';
 import type { Write } from '../../ports/store.ts';
@@ -18,7 +19,7 @@ import { pendingOutboxRow } from '../shared/outbox-row.ts';
 import { loadSettings } from '../shared/settings.ts';
 import { mayText } from '../sms/opt-out.ts';
 import { crisisMentions } from './mentions.ts';
-import { CRISIS_REPLY, crisisReplyText, resourceLines } from './resources.ts';
+import { CRISIS_REPLY, CRISIS_REPLY_NEUTRAL, crisisReplyText, resourceLines } from './resources.ts';
 
 export interface CrisisInput {
   client: Client;
@@ -73,7 +74,8 @@ export const raiseCrisis = async (deps: Deps, input: CrisisInput): Promise<Raise
   const settings = await loadSettings(deps, client.agencyId);
   const alertId = deps.ids.newId('crs');
   const { reply, to } = await replyOf(deps, input, settings);
-  const words = crisisReplyText(deps.t, client.language, settings.crisisResources);
+  const neutral = mustBeNeutral(client);
+  const words = crisisReplyText(deps.t, client.language, settings.crisisResources, neutral);
   const outboxId = deps.ids.newId('out');
   const answer =
     to &&
@@ -84,7 +86,7 @@ export const raiseCrisis = async (deps: Deps, input: CrisisInput): Promise<Raise
         staffId: null,
         channel: to.kind,
         toAddress: to.address,
-        template: CRISIS_REPLY,
+        template: neutral ? CRISIS_REPLY_NEUTRAL : CRISIS_REPLY,
         text: words,
         payload: JSON.stringify({ alertId }),
         idempotencyKey: `crisis:${alertId}:reply`,

@@ -17,6 +17,8 @@ export interface ResourceLine {
   dial: string;
   /** the whole line: "Crisis line: call or text 988" */
   text: string;
+  /** how alone: "call or text 988" */
+  howText: string;
 }
 
 export const dialOf = (number: string): string => number.replace(/(?!^\+)[^0-9]/g, '');
@@ -25,14 +27,23 @@ export const resourceLines = (t: Translate, locale: string, resources: readonly 
   resources.map((r) => {
     const name = r.kind === 'other' && r.name ? r.name : t(locale, `crisis.resource.${r.kind}`);
     const how = t(locale, `crisis.how.${r.how}`, { number: r.number });
-    return { kind: r.kind, how: r.how, name, number: r.number, dial: dialOf(r.number), text: t(locale, 'crisis.line', { name, how }) };
+    return { kind: r.kind, how: r.how, name, number: r.number, dial: dialOf(r.number), text: t(locale, 'crisis.line', { name, how }), howText: how };
   });
 
 /** The reply to a client in crisis: warm, short, the resources one per line; no agency named. */
 export const CRISIS_REPLY = 'crisis.resources';
 
-export const crisisReplyText = (t: Translate, locale: string, resources: readonly CrisisResource[]): string =>
-  t(locale, CRISIS_REPLY, { resources: resourceLines(t, locale, resources).map((l) => l.text).join('\n') });
+/**
+ * Worded neutrally (a client who asked for it, or a sensitive record), the services are not named
+ * — "Domestic violence hotline" on a shared phone's lock screen could put the client in danger —
+ * only how to reach them: "call or text 988".
+ */
+export const CRISIS_REPLY_NEUTRAL = 'crisis.resources_neutral';
+
+export const crisisReplyText = (t: Translate, locale: string, resources: readonly CrisisResource[], neutral = false): string =>
+  neutral
+    ? t(locale, CRISIS_REPLY_NEUTRAL, { resources: resourceLines(t, locale, resources).map((l) => t(locale, 'crisis.line_neutral', { how: l.howText })).join('\n') })
+    : t(locale, CRISIS_REPLY, { resources: resourceLines(t, locale, resources).map((l) => l.text).join('\n') });
 
 /** The agency's resources for a client to see (the portal shows them after a crisis message). */
 export const crisisResourcesFor = async (deps: Pick<CoreDeps, 'store' | 't'>, actor: Actor, locale: string): Promise<ResourceLine[]> =>

@@ -67,7 +67,7 @@ export const recordInboundMessage = async (
   type Built = { paused: true } | { message: Message; crisis: CrisisCategory | undefined };
   const outcome = await commitOnce<Built>(deps, key, async () => {
     // The pause word first: whatever else the message could be, it stops the messages.
-    const pause = await pauseByWordWrites(deps, client, { channel: input.channel, body: body.value });
+    const pause = await pauseByWordWrites(deps, client, { channel: input.channel, body: body.value, replyTo: input.replyTo });
     if (pause !== null) return { writes: [event(), ...pause], value: { paused: true as const } };
     const { conversation, create } = await openConversation(deps, client, at);
     const message: Message = {

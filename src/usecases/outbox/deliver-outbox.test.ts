@@ -189,3 +189,33 @@ describe('exactly once for the client', () => {
     ].sort());
   });
 });
+
+describe('crisis first', () => {
+  it('claims crisis help and crisis alerts before a backlog that was due earlier', async () => {
+    const backlog = [];
+    for (let i = 0; i < 25; i++) backlog.push(outboxRow(core, w.alice, { template: 'reminder.appointment.sms', idempotencyKey: `rem-${i}`, nextAttemptAt: core.clock.now() - 60_000 }));
+    const help = outboxRow(core, w.alice, { template: 'crisis.resources', idempotencyKey: 'crisis-help' });
+    const alert = outboxRow(core, w.alice, { channel: 'slack', toAddress: 'staff:x', template: 'staff.crisis_alert', idempotencyKey: 'crisis-alert' });
+    await insert(core, ...backlog.map((r) => core.store.outbox.insert(r)), core.store.outbox.insert(help), core.store.outbox.insert(alert));
+    const claimed = await core.store.outbox.claimDue(core.clock.now(), 20, 60_000);
+    expect(claimed.slice(0, 2).map((r) => r.template).sort()).toEqual(['crisis.resources', 'staff.crisis_alert']);
+    expect(claimed).toHaveLength(20);
+  });
+});
+
+describe('a reminder held back past its event', () => {
+  it('is dropped as expired, not sent late', async () => {
+    // 20:59 in New York, a reminder for 22:30 that could not leave before the quiet hours began
+    core.clock.set('2026-03-03T02:01:00Z');
+    const row = outboxRow(core, w.alice, { template: 'reminder.appointment.sms', payload: JSON.stringify({ expiresAt: Date.parse('2026-03-03T03:30:00Z') }) });
+    await insert(core, core.store.outbox.insert(row));
+    expect(await run(scripted().sender)).toMatchObject({ sent: 0, cancelled: 1 });
+    expect(await rowOf(row.id)).toMatchObject({ status: 'cancelled', lastError: 'expired' });
+  });
+
+  it('goes at once while its event is still ahead and the hour allows', async () => {
+    const row = outboxRow(core, w.alice, { template: 'reminder.appointment.sms', payload: JSON.stringify({ expiresAt: core.clock.now() + 3_600_000 }) });
+    await insert(core, core.store.outbox.insert(row));
+    expect(await run(scripted().sender)).toMatchObject({ sent: 1 });
+  });
+});

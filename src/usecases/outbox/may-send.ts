@@ -56,6 +56,9 @@ export const checkSend = async (deps: Pick<CoreDeps, 'store' | 't'>, row: Outbox
     recordSensitive: payload.sensitive === true,
   });
   if (!decision.send) return { go: false, cancel: decision.reason };
+  // A reminder is worth nothing once its event has begun: held past it, it is dropped, not sent late.
+  const expiresAt = typeof payload.expiresAt === 'number' ? payload.expiresAt : null;
+  if (expiresAt !== null && Math.max(now, decision.notBefore) >= expiresAt) return { go: false, cancel: 'expired' };
   if (decision.notBefore > now) return { go: false, deferUntil: decision.notBefore };
   if (decision.neutral && !row.template.endsWith('_neutral')) {
     // Worded before the client asked for neutral wording: say it again neutrally, or not at all.

@@ -66,9 +66,12 @@ export const staffZone = async (deps: Pick<CoreDeps, 'store'>, client: Client): 
   return staff?.timeZone ?? (await deps.store.agencies.get(client.agencyId))?.timeZone ?? client.timeZone;
 };
 
-/** The client's usable channel of the kind they wrote from: the confirmation goes back there. */
-const chatOf = (client: Client, channels: ClientChannel[], kind: ClientChannelKind): Reachable | null => {
-  const ch = channels.find((c) => c.kind === kind && kind !== 'portal' && usable(client, c));
+/**
+ * The client's usable channel of the kind they wrote from — the very number or chat when it is
+ * known (a client may have several): the confirmation goes back there, never to another phone.
+ */
+const chatOf = (client: Client, channels: ClientChannel[], kind: ClientChannelKind, replyTo?: string): Reachable | null => {
+  const ch = channels.find((c) => c.kind === kind && kind !== 'portal' && usable(client, c) && (replyTo === undefined || c.address === replyTo));
   return ch ? { kind: ch.kind as Reachable['kind'], address: ch.address, channelId: ch.id } : null;
 };
 
@@ -79,6 +82,8 @@ interface PauseCause {
   by: string;
   /** the staff member who paused, by name */
   staffName?: string;
+  /** the number or chat the pause word came from */
+  replyTo?: string;
 }
 
 /** The writes of one pause of a client who is not paused: the pause, its audit, the caseworker's card, the confirmation. */
@@ -86,7 +91,7 @@ const pauseWrites = async (deps: Deps, client: Client, cause: PauseCause): Promi
   const { actor, at, by } = cause;
   const key = `safety.pause:${client.id}:${at}`;
   const door = actor.type === 'client' && CHAT_DOORS.includes(actor.door) ? (actor.door as ClientChannelKind) : null;
-  const to = door ? chatOf(client, await deps.store.channels.listForClient(client, client.id), door) : null;
+  const to = door ? chatOf(client, await deps.store.channels.listForClient(client, client.id), door, cause.replyTo) : null;
   const byStaff = cause.staffName !== undefined;
   const ack = await safetyMessageWrite(deps, { ...client, pausedAt: at, pausedBy: by }, { key: 'paused', kind: 'pause_ack', to, idempotencyKey: `${key}:ack` });
   const writes: (Write | null)[] = [
@@ -112,7 +117,7 @@ const pauseWrites = async (deps: Deps, client: Client, cause: PauseCause): Promi
 export const pauseByWordWrites = async (
   deps: Deps,
   client: Client,
-  message: { channel: ClientChannelKind; body: string },
+  message: { channel: ClientChannelKind; body: string; replyTo?: string | undefined },
 ): Promise<Write[] | null> => {
   if (!isPauseWord(client, message.body)) return null;
   // Read afresh: the caller's copy may predate a pause committed meanwhile (a retried build).
@@ -120,7 +125,8 @@ export const pauseByWordWrites = async (
   if (!isPauseWord(current, message.body)) return null;
   if (current.pausedAt !== null) return [];
   const actor: Actor = { type: 'client', agencyId: current.agencyId, clientId: current.id, door: message.channel };
-  return (await pauseWrites(deps, current, { actor, at: deps.clock.now(), by: `client:${message.channel}` })).writes;
+  const cause: PauseCause = { actor, at: deps.clock.now(), by: `client:${message.channel}`, ...(message.replyTo !== undefined ? { replyTo: message.replyTo } : {}) };
+  return (await pauseWrites(deps, current, cause)).writes;
 };
 
 const inputSchema = z.object({ clientId: z.string().min(1) });

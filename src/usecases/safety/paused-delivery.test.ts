@@ -49,9 +49,9 @@ describe('a paused client', () => {
     const byTemplate = Object.fromEntries((await rows()).map((o) => [o.template, [o.status, o.lastError]]));
     expect(byTemplate).toEqual({
       'safety.paused': ['sent', null],
-      // queued for a client who is paused: worded neutrally, the safe default, and held back
-      'notify.staff_reply_neutral': ['cancelled', 'paused'],
-      'notify.appointment_booked_neutral': ['cancelled', 'paused'],
+      // queued for a client who is paused: worded as the client chose, and held back
+      'notify.staff_reply': ['cancelled', 'paused'],
+      'notify.appointment_booked': ['cancelled', 'paused'],
       'reminder.appointment': ['cancelled', 'paused'],
     });
     // The caseworker's reply shows it did not reach the client.

@@ -20,6 +20,8 @@ export interface ThreadPost {
   agencyId: string;
   /** the channel the thread is in */
   channel: string;
+  /** SLACK_CHANNEL, where the threads recorded without a channel are */
+  defaultChannel: string;
   slackUserId: string;
   threadTs: string;
   text: string;
@@ -37,7 +39,7 @@ export type ThreadReplyRefusal = 'unclear_note' | 'unmapped_user' | 'not_a_clien
 export const replyInThread = async (deps: CoreDeps, post: ThreadPost): Promise<Result<ThreadReplyOutcome, ThreadReplyRefusal>> => {
   const actor = await staffForSlackUser(deps, post.agencyId, post.slackUserId);
   if (!actor) return fail('unmapped_user');
-  const client = await clientOfThread(deps, actor, post.threadTs);
+  const client = await clientOfThread(deps, actor, { channel: post.channel, threadTs: post.threadTs, defaultChannel: post.defaultChannel });
   if (!client) return fail('not_a_client_thread');
   const idempotencyKey = `slack:${post.threadTs}:${post.messageTs}`;
   if (!NOTE_PREFIX.test(post.text) && NOTE_LIKE.test(post.text)) return fail('unclear_note');

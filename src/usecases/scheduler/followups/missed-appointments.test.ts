@@ -118,7 +118,7 @@ describe('a missed appointment', () => {
     const [offer] = await outbox();
     expect(offer).toMatchObject({ channel: 'telegram', toAddress: '70001', template: 'followup.missed_buttons_neutral' });
     expect(offer!.text).not.toMatch(/appointment|Reply 2/i);
-    expect(JSON.parse(offer!.payload).actions).toEqual([{ kind: 'reschedule', appointmentId: a.id }]);
+    expect(JSON.parse(offer!.payload).actions).toEqual([{ kind: 'reschedule', appointmentId: a.id, label: core.t(w.alice.language, 'telegram.appointments.change') }]);
     // No SMS question is opened for a Telegram offer.
     expect(await openQuestion(core, { agencyId: w.agency.id, channel: 'sms', address: w.aliceSms.address }, w.alice.id, ['appointment'])).toBeNull();
   });

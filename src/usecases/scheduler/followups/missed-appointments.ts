@@ -46,7 +46,8 @@ const missedWrites = async (deps: CoreDeps, a: Appointment, client: Client, sett
           vars: { when: formatWhen(a.startsAt, client.language, client.timeZone) },
           sensitive: a.sensitive,
           idempotencyKey: `${key}client`,
-          payload: { kind: 'appointment', appointmentId: a.id, actions: [{ kind: 'reschedule', appointmentId: a.id }] },
+          // the button's words, in the client's language (Telegram's sender draws nothing without them)
+          payload: { kind: 'appointment', appointmentId: a.id, actions: [{ kind: 'reschedule', appointmentId: a.id, label: deps.t(client.language, 'telegram.appointments.change') }] },
         })
       : null;
   const question =

@@ -35,7 +35,8 @@ const messageFor = (deps: Pick<CoreDeps, 't'>, row: DueAppointment): ReminderCan
       key: `appointment.${channel}`,
       vars: { when: formatWhen(a.startsAt, client.language, client.timeZone), where: place ? t('reminder.where', { place }) : '' },
       sensitive: a.sensitive,
-      payload: { kind: 'appointment', appointmentId: a.id, actions },
+      // a reminder held back (quiet hours, a narrower contact window) is dropped once the appointment starts
+      payload: { kind: 'appointment', appointmentId: a.id, actions, expiresAt: a.startsAt },
       question: { kind: 'appointment', data: { appointmentId: a.id } },
     };
   };

@@ -23,7 +23,7 @@ const messageFor = (deps: Pick<CoreDeps, 't'>, row: DueSession): ReminderCandida
       key: `session.${channel}`,
       vars: { title: series.title, when: formatWhen(session.startsAt, client.language, client.timeZone) },
       sensitive: series.sensitive,
-      payload: { kind: 'session', sessionId: session.id, actions },
+      payload: { kind: 'session', sessionId: session.id, actions, expiresAt: session.startsAt },
       question: { kind: 'session', data: { sessionId: session.id } },
     };
   };
