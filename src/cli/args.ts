@@ -8,7 +8,8 @@ export type Command =
   /** prints the agency's settings, or sets the fields of a JSON file */
   | { name: 'settings'; file: string | undefined; agency: string | undefined }
   /** runs the scheduler once, at `at` (ms) or now */
-  | { name: 'tick'; at: number | undefined };
+  /** runs the scheduler at `at` (ms), or `ahead` ms from now, or now */
+  | { name: 'tick'; at: number | undefined; ahead?: number };
 
 export type ParsedArgs =
   | { kind: 'run'; command: Command }
@@ -40,6 +41,9 @@ export const parseCli = (argv: string[]): ParsedArgs => {
   if (name === 'tick') {
     if (arg || values.out !== undefined || values.agency !== undefined) return { kind: 'usage_error', key: 'cli.usage' };
     if (values.at === undefined) return { kind: 'run', command: { name, at: undefined } };
+    // "+36h", "+90m", "+3d": that long from now (the demo's way to move its clock ahead)
+    const rel = /^\+(\d{1,4})([mhd])$/.exec(values.at);
+    if (rel) return { kind: 'run', command: { name, at: undefined, ahead: Number(rel[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[rel[2] as 'm' | 'h' | 'd'] } };
     // An ISO time with its zone (Z or ±hh:mm), so nobody wonders which clock it was read on.
     const at = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(values.at) ? Date.parse(values.at) : NaN;
     if (!Number.isFinite(at)) return { kind: 'usage_error', key: 'cli.bad_time', vars: { value: values.at } };

@@ -52,7 +52,7 @@ export const runCli = async (argv: string[], env: Record<string, string | undefi
     if (command.name === 'tick') {
       // The scheduler runs for every agency, as the server's does.
       const ctx = { deps: opened.deps, io, say, publicUrl: opened.publicUrl, actor: { type: 'admin' as const, agencyId: '', door: 'cli' as const } };
-      return await tickCommand(ctx, { at: command.at, deliverToDevOutbox: opened.devOnly, maxAttempts: opened.maxAttempts });
+      return await tickCommand(ctx, { at: command.at, ahead: command.ahead, deliverToDevOutbox: opened.devOnly, maxAttempts: opened.maxAttempts });
     }
     const choice = await chooseAgency(opened.deps.store, command.agency);
     if (!choice.ok) {

@@ -44,7 +44,7 @@ describe('cli tick', () => {
     expect(await runCli(['tick', '--at', '2026-03-03T15:00:30Z'], env, io)).toBe(0);
     expect(lines.filter((l) => l.startsWith('ERR'))).toEqual([]);
     expect(lines).toContain('appointment-reminders: 1');
-    expect(lines).toContain('Messages shown in the dev outbox as delivered at 2026-03-03T15:00:00.000Z: 1');
+    expect(lines).toContain('Messages shown in the dev outbox, delivered by 2026-03-03T15:00:00.000Z: 1');
 
     const again = await openLibsql({ url, migrationsFolder: join(ROOT, 'migrations') });
     try {
@@ -58,6 +58,31 @@ describe('cli tick', () => {
     } finally {
       again.close();
     }
+  });
+
+  it('moves the demo clock ahead in steps, so a reminder due on the way is shown', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'casebridge-tick-ahead-'));
+    const url = `file:${join(dir, 'demo.db')}`;
+    const h = await openLibsql({ url, migrationsFolder: join(ROOT, 'migrations') });
+    const now = Math.floor(Date.now() / 60_000) * 60_000;
+    const core = { store: h.store, clock: testClock(now), ids: randomIds(), t: createTranslator(), blobs: memoryBlobStore() };
+    // no quiet hours, so the test means the same whatever hour it runs at
+    const agency = agencyRow(core, { settings: JSON.stringify({ quietHoursStart: 0, quietHoursEnd: 0 }) });
+    const client = clientRow(core, agency.id);
+    await insert(
+      core,
+      core.store.agencies.insert(agency),
+      core.store.clients.insert(client),
+      core.store.channels.insert(channelRow(core, client, { address: '+15555550178' })),
+      core.store.appointments.insert(appointmentRow(core, client, { startsAt: now + 30 * 3_600_000 })),
+    );
+    h.close();
+    const lines: string[] = [];
+    const io = { out: (s: string) => void lines.push(s), err: (s: string) => void lines.push(`ERR ${s}`) };
+    // the day-before reminder is due 6 hours from now: moving 8 hours ahead passes it
+    expect(await runCli(['tick', '--at', '+8h'], { DATABASE_URL: url, DEMO: 'on', BLOB_DIR: join(dir, 'blobs') }, io)).toBe(0);
+    expect(lines).toContain('appointment-reminders: 1');
+    expect(lines.find((l) => l.startsWith('Messages shown in the dev outbox'))).toMatch(/: 1$/);
   });
 
   it('runs at another moment only on demo data, never on real clients', async () => {
