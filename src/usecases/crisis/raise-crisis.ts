@@ -27,6 +27,8 @@ export interface CrisisInput {
   /** the client's message */
   messageId: string;
   text: string;
+  /** the message as it came, when what is kept of it (`text`) was cut: read whole for crisis words */
+  whole?: string | undefined;
   channel: ClientChannelKind;
   /** the address it came from (the number, the chat id), when the door knows it */
   replyTo?: string | null | undefined;
@@ -67,7 +69,7 @@ const replyOf = async (deps: Deps, input: CrisisInput, settings: Parameters<type
 
 /** Null when the text reads like no crisis; else the writes to commit with the message. */
 export const raiseCrisis = async (deps: Deps, input: CrisisInput): Promise<RaisedCrisis | null> => {
-  const found = detectCrisis(input.text);
+  const found = detectCrisis(input.whole ?? input.text);
   if (!found) return null;
   const { client, at } = input;
   const scope = { agencyId: client.agencyId };

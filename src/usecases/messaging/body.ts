@@ -17,3 +17,9 @@ export const cleanBody = (raw: string): Result<string, BodyRefusal> => {
   if (Array.from(body).length > MAX_MESSAGE_CHARS) return fail('message_too_long', { max: MAX_MESSAGE_CHARS });
   return ok(body);
 };
+
+/** A body too long to keep whole, cut to the limit (with an ellipsis): for words that must never be refused. */
+export const cutBody = (raw: string): string => {
+  const chars = Array.from(raw.replace(CONTROL, '').trim());
+  return chars.length > MAX_MESSAGE_CHARS ? `${chars.slice(0, MAX_MESSAGE_CHARS - 1).join('')}…` : chars.join('');
+};

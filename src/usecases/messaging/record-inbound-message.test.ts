@@ -160,3 +160,17 @@ describe('the client’s pause word as a message', () => {
     expect(later.ok && !later.value.duplicate && later.value.value?.body).toBe('Can we meet on Friday?');
   });
 });
+
+describe('a crisis in a message too long to keep whole', () => {
+  it('is kept cut to the limit and raises the alert, where an ordinary one is refused', async () => {
+    const system: Actor = { type: 'system', agencyId: w.agency.id, door: 'telegram' };
+    const long = `${'I have been thinking a lot. '.repeat(150)} I want to kill myself.`;
+    expect(await recordInboundMessage(core, system, sms({ body: 'x'.repeat(4100) }))).toMatchObject({ ok: false, code: 'message_too_long' });
+    const r = await recordInboundMessage(core, system, sms({ body: long, externalId: 'SM0099' }));
+    expect(r.ok && !r.value.duplicate && r.value.crisis).toBe('self_harm');
+    const [m] = await messagesOf(w.alice.id);
+    expect(Array.from(m!.body)).toHaveLength(4000);
+    expect(m!.body.endsWith('…')).toBe(true);
+    expect(await core.store.crisis.listForClient(w.scope, w.alice.id)).toHaveLength(1);
+  });
+});

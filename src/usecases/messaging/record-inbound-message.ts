@@ -5,7 +5,8 @@ import { CLIENT_CHANNEL_KINDS, type Message } from '../../domain/types.ts';
 import { loadClient } from '../shared/access.ts';
 import { auditWrite } from '../shared/audit.ts';
 import type { CoreDeps } from '../shared/deps.ts';
-import { cleanBody, type BodyRefusal } from './body.ts';
+import { cleanBody, cutBody, type BodyRefusal } from './body.ts';
+import { detectCrisis } from '../../domain/crisis/detect.ts';
 import { commitOnce, type Once } from './commit-once.ts';
 import { openConversation } from './conversation.ts';
 import { staffNoticeWrite } from '../shared/notify-staff.ts';
@@ -55,7 +56,9 @@ export const recordInboundMessage = async (
   const parsed = inputSchema.safeParse(raw);
   if (!parsed.success) return fail('invalid');
   const input = parsed.data;
-  const body = cleanBody(input.body);
+  let body = cleanBody(input.body);
+  // A crisis is never refused for being long: it is kept cut to the limit, and the alert raised.
+  if (!body.ok && body.code === 'message_too_long' && detectCrisis(input.body)) body = ok(cutBody(input.body));
   if (!body.ok) return body;
   const client = await loadClient(deps, actor, input.clientId);
   if (!client) return fail('not_found');
@@ -90,6 +93,8 @@ export const recordInboundMessage = async (
       conversationId: conversation.id,
       messageId: message.id,
       text: body.value,
+      // read whole, even when the message was kept cut: the words may be at its end
+      whole: input.body,
       channel: input.channel,
       replyTo: input.replyTo,
       at,
