@@ -31,7 +31,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cb-phone-'));
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
-  running = await start(loadConfig({ PORT: String(port), PUBLIC_URL: base, DATABASE_URL: `file:${join(dir, 'db.sqlite')}`, BLOB_DIR: join(dir, 'blobs'), DEMO: 'on' }));
+  running = await start(loadConfig({ PORT: String(port), PUBLIC_URL: base, DATABASE_URL: `file:${join(dir, 'db.sqlite')}`, BLOB_DIR: join(dir, 'blobs'), DEMO: 'on', SCHEDULER: 'off' }));
 }, 60_000);
 afterAll(async () => {
   await running?.stop();

@@ -63,6 +63,9 @@ export const startServer = async (opts: { demo?: boolean } = {}): Promise<Runnin
     BLOB_DIR: join(dir, 'blobs'),
     DEMO: opts.demo === false ? 'off' : 'on',
     LOG_LEVEL: 'warn',
+    // The scheduler runs on the real clock: a reminder coming due mid-test would be noise here
+    // (it is tested with a controlled clock in src/usecases/scheduler and cli tick).
+    SCHEDULER: 'off',
   };
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/entry/node.ts'], {
     cwd: ROOT,
