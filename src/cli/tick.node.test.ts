@@ -44,7 +44,7 @@ describe('cli tick', () => {
     expect(await runCli(['tick', '--at', '2026-03-03T15:00:30Z'], env, io)).toBe(0);
     expect(lines.filter((l) => l.startsWith('ERR'))).toEqual([]);
     expect(lines).toContain('appointment-reminders: 1');
-    expect(lines).toContain('Messages shown in the dev outbox, delivered by 2026-03-03T15:00:00.000Z: 1');
+    expect(lines).toContain('Messages shown in the dev outbox, delivered up to 2026-03-03T15:00:00.000Z: 1');
 
     const again = await openLibsql({ url, migrationsFolder: join(ROOT, 'migrations') });
     try {

@@ -38,19 +38,29 @@ export interface DueDocumentRequest extends Found {
   request: DocumentRequest & { dueAt: Millis };
 }
 
+/**
+ * One page of a scan, in its order: at most `limit` rows after the cursor (the last row of the
+ * page before: its time, its id, and for sessions the client's id). A tick reads page by page, so
+ * its memory stays bounded however many reminders come due at once.
+ */
+export interface ScanPage {
+  limit: number;
+  after?: { at: Millis; id: string; id2?: string } | undefined;
+}
+
 export interface ReminderScanRepo {
   /** Scheduled, confirmed or rescheduled (moved) appointments in any window, soonest first. */
-  appointments(s: Scope, windows: ScanWindow[]): Promise<DueAppointment[]>;
+  appointments(s: Scope, windows: ScanWindow[], page?: ScanPage): Promise<DueAppointment[]>;
   /**
    * Sessions in any window, one row per actively enrolled client who has not answered 'no'; a
    * row's subject (in `reminders`) is `<sessionId>:<clientId>`.
    */
-  sessions(s: Scope, windows: ScanWindow[]): Promise<DueSession[]>;
+  sessions(s: Scope, windows: ScanWindow[], page?: ScanPage): Promise<DueSession[]>;
   /**
    * Open requests (requested, or rejected and to be sent again) with a due date at or before
    * `dueBefore`, leaving out those whose next moment cannot have come: for their current due date,
    * the moment before the due date was recorded after `beforeSince`, or the due date's or an
    * overdue one after `laterSince`.
    */
-  documentRequests(s: Scope, q: { dueBefore: Millis; beforeSince: Millis; laterSince: Millis }): Promise<DueDocumentRequest[]>;
+  documentRequests(s: Scope, q: { dueBefore: Millis; beforeSince: Millis; laterSince: Millis }, page?: ScanPage): Promise<DueDocumentRequest[]>;
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNotNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { ClientChannel } from '../../domain/types.ts';
-import type { ReminderScanRepo, ScanWindow } from '../../ports/reminder-scan.ts';
+import type { ReminderScanRepo, ScanPage, ScanWindow } from '../../ports/reminder-scan.ts';
 import type { Scope } from '../../ports/store.ts';
 import { appointments, attendance, classes, classSessions, clients, documentRequests, enrollments } from '../schema.ts';
 import type { Db } from '../types.ts';
@@ -28,13 +28,22 @@ const notRecorded = (s: Scope, kind: string, subject: SQL, w: ScanWindow, start:
 const inAnyWindow = (s: Scope, kind: string, subject: SQL, start: SQL, windows: ScanWindow[]) =>
   or(...windows.map((w) => sql`(${start} > ${w.from} AND ${start} <= ${w.to} AND ${notRecorded(s, kind, subject, w, start)})`));
 
+/** Rows after the page's cursor, in the scan's order (time, id[, second id]); all rows without one. */
+const afterCursor = (page: ScanPage | undefined, at: SQL, id: SQL, id2?: SQL): SQL => {
+  const c = page?.after;
+  if (!c) return sql`1 = 1`;
+  if (id2 && c.id2 !== undefined) return sql`(${at}, ${id}, ${id2}) > (${c.at}, ${c.id}, ${c.id2})`;
+  return sql`(${at}, ${id}) > (${c.at}, ${c.id})`;
+};
+const limitOf = (page: ScanPage | undefined) => page?.limit ?? -1;
+
 const channelList = (json: string): ClientChannel[] =>
   (JSON.parse(json) as (Omit<ClientChannel, 'verified'> & { verified: number })[]).map((c) => ({ ...c, verified: c.verified === 1 }));
 
 const doneList = (joined: string | null): string[] => (joined ? joined.split('|') : []);
 
 export const reminderScanRepo = (db: Db): ReminderScanRepo => ({
-  async appointments(s, windows) {
+  async appointments(s, windows, page) {
     if (windows.length === 0) return [];
     const subject = sql`${appointments.id}`;
     const rows = await db
@@ -46,14 +55,16 @@ export const reminderScanRepo = (db: Db): ReminderScanRepo => ({
           eq(appointments.agencyId, s.agencyId),
           inArray(appointments.status, ['scheduled', 'confirmed', 'rescheduled']),
           inAnyWindow(s, 'appointment', subject, sql`${appointments.startsAt}`, windows),
+          afterCursor(page, sql`${appointments.startsAt}`, sql`${appointments.id}`),
         ),
       )
       .orderBy(asc(appointments.startsAt), asc(appointments.id))
+      .limit(limitOf(page))
       .all();
     return rows.map((r) => ({ ...r, channels: channelList(r.channels), done: doneList(r.done) }));
   },
 
-  async sessions(s, windows) {
+  async sessions(s, windows, page) {
     if (windows.length === 0) return [];
     const subject = sql`${classSessions.id} || ':' || ${enrollments.clientId}`;
     const rows = await db
@@ -76,9 +87,11 @@ export const reminderScanRepo = (db: Db): ReminderScanRepo => ({
           eq(enrollments.status, 'active'),
           sql`(${attendance.rsvp} IS NULL OR ${attendance.rsvp} <> 'no')`,
           inAnyWindow(s, 'session', subject, sql`${classSessions.startsAt}`, windows),
+          afterCursor(page, sql`${classSessions.startsAt}`, sql`${classSessions.id}`, sql`${enrollments.clientId}`),
         ),
       )
       .orderBy(asc(classSessions.startsAt), asc(classSessions.id), asc(enrollments.clientId))
+      .limit(limitOf(page))
       .all();
     return rows.map((r) => ({
       ...r,
@@ -88,7 +101,7 @@ export const reminderScanRepo = (db: Db): ReminderScanRepo => ({
     }));
   },
 
-  async documentRequests(s, q) {
+  async documentRequests(s, q, page) {
     const subject = sql`${documentRequests.id}`;
     const rows = await db
       .select({ request: documentRequests, client: clients, channels: channelsOf, done: doneOf(s, 'document', subject) })
@@ -103,9 +116,11 @@ export const reminderScanRepo = (db: Db): ReminderScanRepo => ({
           sql`NOT EXISTS (SELECT 1 FROM reminders r WHERE r.agency_id = ${s.agencyId} AND r.kind = 'document'
             AND r.subject_id = ${subject} AND r.offset_key LIKE '%@' || ${documentRequests.dueAt}
             AND r.due_at > (CASE WHEN r.offset_key LIKE 'due-%' THEN ${q.beforeSince} ELSE ${q.laterSince} END))`,
+          afterCursor(page, sql`${documentRequests.dueAt}`, sql`${documentRequests.id}`),
         ),
       )
       .orderBy(asc(documentRequests.dueAt), asc(documentRequests.id))
+      .limit(limitOf(page))
       .all();
     return rows
       .filter((r) => r.request.dueAt !== null)

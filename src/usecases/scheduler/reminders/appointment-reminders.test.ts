@@ -160,4 +160,16 @@ describe('a cancelled or moved appointment', () => {
     expect(reminder.status).toBe('pending');
     expect(await tick(TUESDAY_10 - 2 * HOUR)).toBe(1);
   });
+
+  it('reads what is due page by page, and queues every reminder of every page once', async () => {
+    // five appointments at the same minute: the cursor must carry the id to step between them
+    const all = [];
+    for (let i = 0; i < 5; i++) all.push(await addAppointment());
+    core.clock.set(TUESDAY_10 - DAY);
+    const ctx = { agency: w.agency, settings: parseAgencySettings(w.agency.settings), now: floorMinute(core.clock.now()) };
+    expect(await runAppointmentReminders(core, ctx, 2, 2)).toBe(5);
+    expect(await runAppointmentReminders(core, ctx, 2, 2)).toBe(0);
+    const keys = (await outbox()).map((r) => r.idempotencyKey).sort();
+    expect(keys).toEqual(all.map((a) => `rem:appointment:${a.id}:m1440@${TUESDAY_10}:sms`).sort());
+  });
 });

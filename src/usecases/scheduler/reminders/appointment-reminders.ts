@@ -1,5 +1,6 @@
 // Appointment reminders at the agency's offsets (default a day and 2 hours before), with the
 // client's options: confirm, a new time, cancel.
+import { forEachPage } from './paged.ts';
 import { HOUR, MINUTE } from '../../../domain/time.ts';
 import type { DueAppointment, ScanWindow } from '../../../ports/reminder-scan.ts';
 import type { CoreDeps } from '../../shared/deps.ts';
@@ -42,10 +43,19 @@ const messageFor = (deps: Pick<CoreDeps, 't'>, row: DueAppointment): ReminderCan
   };
 };
 
-export const runAppointmentReminders = async (deps: CoreDeps, ctx: JobContext, batchSize?: number): Promise<number> => {
+export const runAppointmentReminders = async (deps: CoreDeps, ctx: JobContext, batchSize?: number, pageSize?: number): Promise<number> => {
   const offsets = [...new Set(ctx.settings.reminderOffsetsMinutes)];
-  const rows = await deps.store.reminderScan.appointments({ agencyId: ctx.agency.id }, windowsFor(offsets, ctx.now));
-  const candidates = rows.flatMap((row) =>
+  const windows = windowsFor(offsets, ctx.now);
+  return forEachPage(
+    (page) => deps.store.reminderScan.appointments({ agencyId: ctx.agency.id }, windows, page),
+    (last) => ({ at: last.appointment.startsAt, id: last.appointment.id }),
+    (rows) => queueReminders(deps, ctx, candidatesOf(deps, rows, offsets), batchSize),
+    pageSize,
+  );
+};
+
+const candidatesOf = (deps: CoreDeps, rows: DueAppointment[], offsets: number[]): ReminderCandidate[] =>
+  rows.flatMap((row) =>
     offsets
       .map(
         (o): ReminderCandidate => ({
@@ -61,8 +71,6 @@ export const runAppointmentReminders = async (deps: CoreDeps, ctx: JobContext, b
       )
       .filter((c) => !row.done.includes(c.offsetKey)),
   );
-  return queueReminders(deps, ctx, candidates, batchSize);
-};
 
 export const appointmentReminders: SchedulerJob = {
   name: 'appointment-reminders',

@@ -1,6 +1,7 @@
 // Document request reminders, at 09:00 on the client's clock: some days before the due date
 // (`due-3d`), on the due date (`due`), then every few days while it is overdue (`overdue-1`,
 // `overdue-2`…), each with the way to send the file.
+import { forEachPage } from './paged.ts';
 import type { AgencySettings } from '../../../domain/settings.ts';
 import { addLocalDays, DAY, HOUR, localParts, zonedToUtc } from '../../../domain/time.ts';
 import type { Millis } from '../../../domain/types.ts';
@@ -65,14 +66,20 @@ const messageFor = (deps: Pick<CoreDeps, 't'>, row: DueDocumentRequest, stage: D
   });
 };
 
-export const runDocumentReminders = async (deps: CoreDeps, ctx: JobContext, batchSize?: number): Promise<number> => {
+export const runDocumentReminders = async (deps: CoreDeps, ctx: JobContext, batchSize?: number, pageSize?: number): Promise<number> => {
   const { documentReminderDaysBefore: before, documentOverdueEveryDays: every } = ctx.settings;
   // Moments are days apart; two hours spare a daylight-saving change.
-  const rows = await deps.store.reminderScan.documentRequests(
-    { agencyId: ctx.agency.id },
-    { dueBefore: ctx.now + (before + 1) * DAY, beforeSince: ctx.now - (before * DAY - 2 * HOUR), laterSince: ctx.now - (every * DAY - 2 * HOUR) },
+  const q = { dueBefore: ctx.now + (before + 1) * DAY, beforeSince: ctx.now - (before * DAY - 2 * HOUR), laterSince: ctx.now - (every * DAY - 2 * HOUR) };
+  return forEachPage(
+    (page) => deps.store.reminderScan.documentRequests({ agencyId: ctx.agency.id }, q, page),
+    (last) => ({ at: last.request.dueAt, id: last.request.id }),
+    (rows) => queueReminders(deps, ctx, candidatesOf(deps, ctx, rows), batchSize),
+    pageSize,
   );
-  const candidates = rows.flatMap((row): ReminderCandidate[] => {
+};
+
+const candidatesOf = (deps: CoreDeps, ctx: JobContext, rows: DueDocumentRequest[]): ReminderCandidate[] =>
+  rows.flatMap((row): ReminderCandidate[] => {
     const m = currentDocumentMoment(row.request.dueAt, row.client.timeZone, ctx.settings, ctx.now);
     if (row.done.includes(m.offsetKey)) return [];
     return [
@@ -88,8 +95,6 @@ export const runDocumentReminders = async (deps: CoreDeps, ctx: JobContext, batc
       },
     ];
   });
-  return queueReminders(deps, ctx, candidates, batchSize);
-};
 
 export const documentReminders: SchedulerJob = {
   name: 'document-reminders',

@@ -1,5 +1,6 @@
 // Class session reminders at the agency's offsets (default a day before), to each client actively
 // enrolled who has not said they cannot come, with the RSVP options: I'll be there / I can't come.
+import { forEachPage } from './paged.ts';
 import type { DueSession } from '../../../ports/reminder-scan.ts';
 import type { CoreDeps } from '../../shared/deps.ts';
 import { formatWhen } from '../../shared/format.ts';
@@ -29,10 +30,19 @@ const messageFor = (deps: Pick<CoreDeps, 't'>, row: DueSession): ReminderCandida
   };
 };
 
-export const runSessionReminders = async (deps: CoreDeps, ctx: JobContext, batchSize?: number): Promise<number> => {
+export const runSessionReminders = async (deps: CoreDeps, ctx: JobContext, batchSize?: number, pageSize?: number): Promise<number> => {
   const offsets = [...new Set(ctx.settings.classReminderOffsetsMinutes)];
-  const rows = await deps.store.reminderScan.sessions({ agencyId: ctx.agency.id }, windowsFor(offsets, ctx.now));
-  const candidates = rows.flatMap((row) =>
+  const windows = windowsFor(offsets, ctx.now);
+  return forEachPage(
+    (page) => deps.store.reminderScan.sessions({ agencyId: ctx.agency.id }, windows, page),
+    (last) => ({ at: last.session.startsAt, id: last.session.id, id2: last.client.id }),
+    (rows) => queueReminders(deps, ctx, candidatesOf(deps, rows, offsets), batchSize),
+    pageSize,
+  );
+};
+
+const candidatesOf = (deps: CoreDeps, rows: DueSession[], offsets: number[]): ReminderCandidate[] =>
+  rows.flatMap((row) =>
     offsets
       .map(
         (o): ReminderCandidate => ({
@@ -48,8 +58,6 @@ export const runSessionReminders = async (deps: CoreDeps, ctx: JobContext, batch
       )
       .filter((c) => !row.done.includes(c.offsetKey)),
   );
-  return queueReminders(deps, ctx, candidates, batchSize);
-};
 
 export const sessionReminders: SchedulerJob = {
   name: 'session-reminders',
