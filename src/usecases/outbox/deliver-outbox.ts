@@ -4,6 +4,7 @@ import type { CoreDeps } from '../shared/deps.ts';
 import { safeError } from '../shared/safe-error.ts';
 import { backoffMs } from './backoff.ts';
 import { checkSend } from './may-send.ts';
+import { askWrite, questionOnSend } from '../shared/conversation-state.ts';
 
 export interface DeliveryOptions {
   senderFor: SenderFor;
@@ -112,7 +113,10 @@ export const deliverDue = async (
     }
     if (result.ok) {
       // The message first: if we crash before marking the row, the resend finds it already sent.
-      await store.commit([store.messages.settleByOutbox(row, row.id, 'sent')]);
+      // A text that asks for a numbered answer opens its question now that it is on the phone.
+      const q = row.channel === 'sms' ? questionOnSend(message.payload) : null;
+      const ask = q ? askWrite({ store, clock: { now: () => now } }, { agencyId: row.agencyId, channel: 'sms', address: row.toAddress }, q, Math.max(60_000, q.untilAt - now)) : null;
+      await store.commit([store.messages.settleByOutbox(row, row.id, 'sent'), ...(ask ? [ask] : [])]);
       await store.outbox.markSent(row.id, result.externalId, sender.name, now);
       await settled(row, { sent: true });
       return 'sent';

@@ -56,3 +56,23 @@ export const takeQuestion = async <T>(
   if (q) await deps.store.commit([closeWrite(deps, at)]);
   return q;
 };
+
+/**
+ * A question an outgoing text opens once it is sent (a reminder's "Reply 1 to confirm"): carried in
+ * the outbox row's payload, so a text held back (quiet hours) or never sent does not change what
+ * the client's "1" answers in the meantime.
+ */
+export interface QuestionOnSend {
+  kind: string;
+  clientId: string;
+  data: unknown;
+  /** when the question stops meaning anything (the event) */
+  untilAt: Millis;
+}
+
+/** The question a sent SMS row opens, if its payload carries one (see QuestionOnSend). */
+export const questionOnSend = (payload: Record<string, unknown>): QuestionOnSend | null => {
+  const q = payload.opensQuestion as Partial<QuestionOnSend> | undefined;
+  if (!q || typeof q !== 'object' || typeof q.kind !== 'string' || typeof q.clientId !== 'string' || typeof q.untilAt !== 'number') return null;
+  return { kind: q.kind, clientId: q.clientId, data: q.data, untilAt: q.untilAt };
+};

@@ -8,6 +8,7 @@ import { requestReschedule } from '../../appointments/request-reschedule.ts';
 import { openQuestion } from '../../shared/conversation-state.ts';
 import { formatWhen } from '../../shared/format.ts';
 import { missedAppointmentsJob } from './missed-appointments.ts';
+import { deliverAll } from '../../../../test/support/deliver.ts';
 
 let core: TestCore;
 let w: World;
@@ -88,6 +89,7 @@ describe('a missed appointment', () => {
   it('opens the SMS question, so that "2" offers new times (the notice counted from now)', async () => {
     const a = await add();
     await tick(DUE);
+    await deliverAll(core, Date.parse(DUE));
     const q = await openQuestion<{ appointmentId: string }>(core, { agencyId: w.agency.id, channel: 'sms', address: w.aliceSms.address }, w.alice.id, ['appointment']);
     expect(q?.data).toEqual({ appointmentId: a.id });
     core.clock.set(DUE);
@@ -120,6 +122,7 @@ describe('a missed appointment', () => {
     expect(offer!.text).not.toMatch(/appointment|Reply 2/i);
     expect(JSON.parse(offer!.payload).actions).toEqual([{ kind: 'reschedule', appointmentId: a.id, label: core.t(w.alice.language, 'telegram.appointments.change') }]);
     // No SMS question is opened for a Telegram offer.
+    await deliverAll(core, Date.parse(DUE));
     expect(await openQuestion(core, { agencyId: w.agency.id, channel: 'sms', address: w.aliceSms.address }, w.alice.id, ['appointment'])).toBeNull();
   });
 

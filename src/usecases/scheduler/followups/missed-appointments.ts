@@ -14,7 +14,6 @@ import { DAY, HOUR, MINUTE } from '../../../domain/time.ts';
 import type { Appointment, Client, Millis } from '../../../domain/types.ts';
 import type { Write } from '../../../ports/store.ts';
 import { missedFollowupKey, outcomeWrites } from '../../appointments/mark-appointment-outcome.ts';
-import { askWrite } from '../../shared/conversation-state.ts';
 import type { CoreDeps } from '../../shared/deps.ts';
 import { formatWhen } from '../../shared/format.ts';
 import { clientNoticeWrite } from '../../shared/notify-client.ts';
@@ -47,12 +46,14 @@ const missedWrites = async (deps: CoreDeps, a: Appointment, client: Client, sett
           sensitive: a.sensitive,
           idempotencyKey: `${key}client`,
           // the button's words, in the client's language (Telegram's sender draws nothing without them)
-          payload: { kind: 'appointment', appointmentId: a.id, actions: [{ kind: 'reschedule', appointmentId: a.id, label: deps.t(client.language, 'telegram.appointments.change') }] },
+          payload: {
+            kind: 'appointment',
+            appointmentId: a.id,
+            actions: [{ kind: 'reschedule', appointmentId: a.id, label: deps.t(client.language, 'telegram.appointments.change') }],
+            // by SMS, "2" answers this offer once it is on the phone (opened when sent)
+            ...(to.kind === 'sms' ? { opensQuestion: { kind: 'appointment', clientId: client.id, data: { appointmentId: a.id }, untilAt: deps.clock.now() + QUESTION_WAIT } } : {}),
+          },
         })
-      : null;
-  const question =
-    offer && to?.kind === 'sms'
-      ? askWrite(deps, { agencyId: a.agencyId, channel: 'sms', address: to.address }, { kind: 'appointment', clientId: client.id, data: { appointmentId: a.id } }, QUESTION_WAIT)
       : null;
   const record = deps.store.reminders.insertIfAbsent({
     id: deps.ids.newId('rmd'),
@@ -77,7 +78,7 @@ const missedWrites = async (deps: CoreDeps, a: Appointment, client: Client, sett
     idempotencyKey: `${key}staff`,
     payload: { appointmentId: a.id, startsAt: a.startsAt, offered: offer !== null },
   });
-  return [...marked.writes, notice, record, ...(offer ? [offer] : []), ...(question ? [question] : [])];
+  return [...marked.writes, notice, record, ...(offer ? [offer] : [])];
 };
 
 export const missedAppointmentsJob: SchedulerJob = {

@@ -6,7 +6,7 @@ import { contactRulesOf } from '../../../domain/outbound-policy.ts';
 import { DAY, MINUTE } from '../../../domain/time.ts';
 import type { Client, ClientChannel, Millis } from '../../../domain/types.ts';
 import type { Store, Write } from '../../../ports/store.ts';
-import { askWrite } from '../../shared/conversation-state.ts';
+import type { QuestionOnSend } from '../../shared/conversation-state.ts';
 import type { CoreDeps } from '../../shared/deps.ts';
 import { clientNoticeWrite } from '../../shared/notify-client.ts';
 import type { JobContext } from '../job.ts';
@@ -96,26 +96,23 @@ export const reminderWrites = async (deps: TickDeps, c: ReminderCandidate, plan:
   if (!to) return [record('none', { reason: 'no_channel' })];
   const m = c.message(to.kind);
   const outboxId = deps.ids.newId('out');
+  // By SMS the numbered answers need the number's open question: opened when the text is sent (see
+  // QuestionOnSend), open until the event (a day at most).
+  const opensQuestion: QuestionOnSend | null =
+    to.kind === 'sms' && m.question ? { kind: m.question.kind, clientId: c.client.id, data: m.question.data, untilAt: Math.min(c.eventAt, now + DAY) } : null;
   const notice = await clientNoticeWrite(deps, c.client, {
     key: m.key,
     keyPrefix: 'reminder',
     kind: 'reminder',
     vars: m.vars,
     sensitive: m.sensitive,
-    payload: m.payload,
+    payload: opensQuestion ? { ...m.payload, opensQuestion } : m.payload,
     id: outboxId,
     idempotencyKey: reminderIdempotencyKey(c, to.kind),
     ifAbsent: true,
   });
   if (!notice) return [record('none', { reason: 'no_channel' })];
-  const writes = [record(to.kind, { outboxId }), notice];
-  if (to.kind === 'sms' && m.question) {
-    // Open until the event (a day at most): after it, "1" means nothing about it.
-    const ttl = Math.max(MINUTE, Math.min(DAY, c.eventAt - now));
-    const where = { agencyId: c.client.agencyId, channel: 'sms' as const, address: to.address };
-    writes.push(askWrite(deps, where, { kind: m.question.kind, clientId: c.client.id, data: m.question.data }, ttl));
-  }
-  return writes;
+  return [record(to.kind, { outboxId }), notice];
 };
 
 /**

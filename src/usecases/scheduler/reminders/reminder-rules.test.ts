@@ -9,6 +9,7 @@ import { DAY, HOUR, MINUTE } from '../../../domain/time.ts';
 import type { Appointment, Client, ClientChannel } from '../../../domain/types.ts';
 import { formatWhen } from '../../shared/format.ts';
 import { runAppointmentReminders } from './appointment-reminders.ts';
+import { deliverAll } from '../../../../test/support/deliver.ts';
 
 const setUp = async (start: string, settings: object = {}) => {
   const core = await makeCore(start);
@@ -134,6 +135,9 @@ describe('words and options', () => {
     const env = await setUp('2026-03-02T15:00:00Z');
     const a = await env.appointment(env.w.alice, START);
     await env.tick(DAY_BEFORE);
+    // opened once the text is sent: a reminder held back does not change what "1" answers meanwhile
+    expect(await env.core.store.states.get(env.w.scope, 'sms', env.w.aliceSms.address, DAY_BEFORE + HOUR)).toBeNull();
+    await deliverAll(env.core, DAY_BEFORE);
     const q = await env.core.store.states.get(env.w.scope, 'sms', env.w.aliceSms.address, DAY_BEFORE + HOUR);
     expect(q).toMatchObject({ clientId: env.w.alice.id, kind: 'appointment' });
     expect(JSON.parse(q!.data)).toEqual({ appointmentId: a.id });
@@ -164,6 +168,7 @@ describe('words and options', () => {
       { kind: 'cancel', appointmentId: b.id, label: 'Cancel' },
     ]);
     // Buttons answer in Telegram: no SMS question is opened.
+    await deliverAll(env.core, DAY_BEFORE + HOUR);
     expect(await env.core.store.states.get(env.w.scope, 'sms', '+15555550142', DAY_BEFORE + HOUR)).toBeNull();
   });
 

@@ -16,6 +16,7 @@ import { parseAgencySettings } from '../../../domain/settings.ts';
 import { DAY, MINUTE } from '../../../domain/time.ts';
 import type { ClassSeries, ClassSession } from '../../../domain/types.ts';
 import { runSessionReminders } from './session-reminders.ts';
+import { deliverAll } from '../../../../test/support/deliver.ts';
 
 let core: TestCore;
 let w: World;
@@ -70,6 +71,9 @@ describe('class session reminders', () => {
     const danRow = rows.find((r) => r.clientId === dan.id)!;
     expect(JSON.parse(danRow.payload).actions).toEqual([{ kind: 'rsvp_no', sessionId: session.id, label: "I can't come" }]);
     expect(JSON.parse(alice.payload).actions.map((a: { kind: string }) => a.kind)).toEqual(['rsvp_yes', 'rsvp_no']);
+    // the numbered answers' question opens once the text is on the phone, not before
+    expect(await core.store.states.get(w.scope, 'sms', w.aliceSms.address, core.clock.now())).toBeNull();
+    await deliverAll(core);
     const q = await core.store.states.get(w.scope, 'sms', w.aliceSms.address, core.clock.now());
     expect(q?.kind).toBe('session');
     expect(JSON.parse(q!.data)).toEqual({ sessionId: session.id });
