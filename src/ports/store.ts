@@ -66,6 +66,8 @@ export interface ClientRepo {
   list(s: Scope): Promise<Client[]>;
   insert(row: Client): Write;
   update(s: Scope, id: string, patch: Partial<Omit<Client, 'id' | 'agencyId' | 'createdAt'>>): Write;
+  /** Pauses (pausedAt set) or resumes (null) a client, only from the other state; else the commit is a `conflict`. */
+  setPaused(s: Scope, id: string, pause: Pick<Client, 'pausedAt' | 'pausedBy'>): Write;
 }
 
 export interface ChannelRepo {

@@ -1,7 +1,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { AgencyRepo, ChannelRepo, ClientRepo, ProviderRepo, StaffRepo, AvailabilityRepo } from '../../ports/store.ts';
 import { agencies, availability, clientChannels, clients, providers, staff } from '../schema.ts';
-import { write, type Db } from '../types.ts';
+import { itemsOf, write, type Db } from '../types.ts';
+import { conditionGuard } from '../guard.ts';
 
 export const agencyRepo = (db: Db): AgencyRepo => ({
   async get(id) {
@@ -71,6 +72,19 @@ export const clientRepo = (db: Db): ClientRepo => ({
         .set(patch)
         .where(and(eq(clients.agencyId, s.agencyId), eq(clients.id, id))),
     ),
+  setPaused: (s, id, pause) => {
+    // The change applies only from the opposite state: two pause words at the same instant, or a
+    // resume racing a pause, make the later commit a `conflict` instead of doing it twice.
+    const from = pause.pausedAt === null ? sql`paused_at IS NOT NULL` : sql`paused_at IS NULL`;
+    const guard = conditionGuard(db, 'client_pause_state', sql`SELECT count(*) FROM ${clients} WHERE agency_id = ${s.agencyId} AND id = ${id} AND ${from}`);
+    return write(
+      ...itemsOf(guard),
+      db
+        .update(clients)
+        .set(pause)
+        .where(and(eq(clients.agencyId, s.agencyId), eq(clients.id, id))),
+    );
+  },
 });
 
 export const channelRepo = (db: Db): ChannelRepo => ({

@@ -133,3 +133,15 @@ describe('pauseMessages', () => {
     expect((await core.store.audit.listForClient(w.scope, w.alice.id)).map((a) => [a.action, a.subjectId])).toEqual([['access.denied', w.bob.id]]);
   });
 });
+
+describe('two pauses at once', () => {
+  it('pause once: one card, one confirmation, both callers told it is paused', async () => {
+    const [a, b] = await Promise.all([
+      pauseMessages(core, { ...w.asAlice, door: 'sms' }, { clientId: w.alice.id }),
+      pauseMessages(core, w.asStaff, { clientId: w.alice.id }),
+    ]);
+    expect(a.ok && b.ok).toBe(true);
+    const cards = (await core.store.outbox.list(w.scope)).filter((o) => o.template.startsWith('staff.client_paused'));
+    expect(cards).toHaveLength(1);
+  });
+});

@@ -95,7 +95,7 @@ const pauseWrites = async (deps: Deps, client: Client, cause: PauseCause): Promi
   const byStaff = cause.staffName !== undefined;
   const ack = await safetyMessageWrite(deps, { ...client, pausedAt: at, pausedBy: by }, { key: 'paused', kind: 'pause_ack', to, idempotencyKey: `${key}:ack` });
   const writes: (Write | null)[] = [
-    deps.store.clients.update(client, client.id, { pausedAt: at, pausedBy: by }),
+    deps.store.clients.setPaused(client, client.id, { pausedAt: at, pausedBy: by }),
     auditWrite(deps, actor, 'safety.pause', { type: 'client', id: client.id }, client.id),
     staffNoticeWrite(deps, client, {
       key: byStaff ? 'client_paused_by_staff' : 'client_paused',
@@ -163,8 +163,8 @@ export const pauseMessages = async (deps: CoreDeps, actor: Actor, raw: z.input<t
   const { writes, confirmed } = await pauseWrites(deps, client, { actor, at, by, ...(staff ? { staffName: staff.name } : {}) });
   const r = await commitWrites(deps, writes, { pausedAt: at, pausedBy: by, alreadyPaused: false, confirmed });
   if (r.ok) return r;
-  if (r.code === 'conflict') return fail('conflict');
-  // `duplicate`: a twin pause of the same moment committed first, and it stands.
+  // `conflict` (paused meanwhile) or `duplicate` (a twin pause of the same moment): the pause that
+  // committed first stands, and nothing is queued twice.
   const current = await deps.store.clients.get(actor, client.id);
   return current?.pausedAt != null ? ok(already(current.pausedAt, current.pausedBy)) : fail('conflict');
 };

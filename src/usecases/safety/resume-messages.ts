@@ -54,7 +54,7 @@ export const resumeMessages = async (deps: CoreDeps, actor: Actor, raw: z.input<
   const r = await commitWrites(
     deps,
     [
-      deps.store.clients.update(actor, client.id, { pausedAt: null, pausedBy: null }),
+      deps.store.clients.setPaused(actor, client.id, { pausedAt: null, pausedBy: null }),
       auditWrite(deps, actor, 'safety.resume', { type: 'client', id: client.id }, client.id),
       staffNoticeWrite(deps, client, {
         key: staff ? 'client_resumed_by_staff' : 'client_resumed',
@@ -67,7 +67,7 @@ export const resumeMessages = async (deps: CoreDeps, actor: Actor, raw: z.input<
     { resumed: true, pausedAt: client.pausedAt, pausedBy: client.pausedBy, told: told !== null },
   );
   if (r.ok) return r;
-  if (r.code === 'conflict') return fail('conflict');
+  // `conflict`: resumed meanwhile by someone else — what was asked for is done.
   // `duplicate`: a twin resume of the same pause committed first.
   return (await deps.store.clients.get(actor, client.id))?.pausedAt === null ? ok(NOTHING) : fail('conflict');
 };
