@@ -71,7 +71,11 @@ describe("a caseworker's own channel", () => {
     await slack.work();
     await clientTexts('I want to kill myself');
     const posts = slack.fake.calls.filter((c) => c.method === 'chat.postMessage').map((c) => [c.params.channel, c.params.thread_ts ?? null]);
-    expect(posts).toEqual([[DANAS_CHANNEL, null], ...Array(posts.length - 1).fill([DANAS_CHANNEL, parent!.ts])]);
+    // everything in the thread, and the crisis alert also at the top of SLACK_CHANNEL, where the
+    // on-call staff and supervisors it may escalate to are
+    expect(posts.filter(([c]) => c === CLIENT_CHANNEL)).toEqual([[CLIENT_CHANNEL, null]]);
+    const inDanas = posts.filter(([c]) => c !== CLIENT_CHANNEL);
+    expect(inDanas).toEqual([[DANAS_CHANNEL, null], ...Array(inDanas.length - 1).fill([DANAS_CHANNEL, parent!.ts])]);
     const alert = cardWith(CRISIS_ACKNOWLEDGE);
     expect(alert).toMatchObject({ channel: DANAS_CHANNEL, thread_ts: parent!.ts });
 
@@ -134,5 +138,32 @@ describe('SLACK_CHANNEL', () => {
     await slack.writeInThread(DANA, old.ts, 'Elsewhere', DANAS_CHANNEL);
     expect(await repliesTo()).toHaveLength(1);
     expect(slack.failures).toEqual([]);
+  });
+
+  it("moves out of a caseworker's own channel once the client is someone else's", async () => {
+    await clientTexts('Hello');
+    const [first] = slack.threads(DANAS_CHANNEL);
+    const sam = await core.store.staff.findBySlackUser(w.scope, SAM);
+    await insert(core, core.store.clients.update(w.scope, w.alice.id, { staffId: sam!.id }));
+    await clientTexts('Hello again');
+    // Sam has no channel of his own: a new thread in SLACK_CHANNEL; Dana's channel gets nothing more
+    const [moved] = slack.threads();
+    expect(moved!.text).toContain('Alice Moreno');
+    expect(slack.inThread(moved!.ts).map((m) => m.text)).toEqual([expect.stringContaining('Hello again')]);
+    expect(slack.inThread(first!.ts)).toHaveLength(1);
+    expect(await conversationOf()).toMatchObject({ slackThreadTs: moved!.ts, slackChannel: CLIENT_CHANNEL });
+    await slack.writeInThread(SAM, moved!.ts, 'Hi, I am Sam');
+    expect(await repliesTo()).toEqual([['Hi, I am Sam', 'sent']]);
+  });
+
+  it("moves to SLACK_CHANNEL when the caseworker's channel can no longer be used, rather than lose the notice", async () => {
+    await clientTexts('Hello');
+    slack.fake.fail({ kind: 'error', error: 'is_archived' }, { times: 1 });
+    await clientTexts('I want to kill myself');
+    const [moved] = slack.threads();
+    expect(moved!.text).toContain('Alice Moreno');
+    expect(slack.inThread(moved!.ts).map((m) => m.text).join('\n')).toContain('I want to kill myself');
+    expect(await conversationOf()).toMatchObject({ slackThreadTs: moved!.ts, slackChannel: CLIENT_CHANNEL });
+    expect((await core.store.outbox.list(w.scope)).filter((o) => o.status === 'dead')).toEqual([]);
   });
 });

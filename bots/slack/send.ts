@@ -13,7 +13,7 @@ import type { CoreDeps } from '../../src/usecases/shared/deps.ts';
 import { formatWhen } from '../../src/usecases/shared/format.ts';
 import { formatSize } from '../../src/usecases/documents/upload-document.ts';
 import { STAFF_FILE_LINK_TTL, staffFileLink } from '../../src/usecases/documents/staff-file-link.ts';
-import { conversationForSlack, recordSlackThread, threadChannelFor } from '../../src/usecases/slack/thread.ts';
+import { conversationForSlack, moveSlackThread, recordSlackThread, threadChannelFor } from '../../src/usecases/slack/thread.ts';
 import { UNASSIGNED } from '../../src/usecases/shared/notify-staff.ts';
 import { clientMessage, documentUploaded, rescheduleRequested } from './views/cards.ts';
 import { threadHeader } from './views/thread.ts';
@@ -110,20 +110,32 @@ export const slackSender = (deps: SlackSenderDeps): ChannelSender => {
   /**
    * The client's thread, opened with its header when it has none yet: in their caseworker's own
    * channel, or SLACK_CHANNEL when they have none — or when the app cannot post there (not invited,
-   * archived): a client's message, a crisis above all, must not wait on a channel set-up.
+   * archived): a client's message, a crisis above all, must not wait on a channel set-up. A thread
+   * in a caseworker's own channel that is no longer the client's caseworker's (the client was given
+   * to someone else, the caseworker left or changed channel) is opened again where it should be: a
+   * private channel must not keep receiving a client who is no longer theirs. `avoid`: a channel
+   * the app just could not post in.
    */
-  const threadOf = async (m: OutboundMessage, client: Client, conversation: Conversation): Promise<SlackCallResult<Thread>> => {
-    if (conversation.slackThreadTs) return { ok: true, value: { channel: conversation.slackChannel ?? deps.channel, ts: conversation.slackThreadTs } };
+  const threadOf = async (m: OutboundMessage, client: Client, conversation: Conversation, avoid?: string): Promise<SlackCallResult<Thread>> => {
+    const own = await threadChannelFor(core, client);
+    const wanted = own && own !== avoid ? own : deps.channel;
+    const current = conversation.slackThreadTs ? { channel: conversation.slackChannel ?? deps.channel, ts: conversation.slackThreadTs } : null;
+    // A thread stays where it is when that is where the caseworker reads, or the agency's shared
+    // channel (a caseworker given a channel of their own later still sees it); it moves only out of
+    // a caseworker's own channel that is no longer this client's caseworker's, or one we cannot use.
+    if (current && current.channel !== avoid && (current.channel === wanted || current.channel === deps.channel)) return { ok: true, value: current };
     const channels = await core.store.channels.listForClient({ agencyId: m.agencyId }, client.id);
     const kinds = [...new Set(channels.filter((c) => usable(client, c)).map((c) => c.kind)), 'portal' as const];
     const header = threadHeader(core.t, { clientName: client.displayName, language: client.language, channels: kinds, neutral: mustBeNeutral(client) });
-    const own = await threadChannelFor(core, client);
-    let posted = await deps.api.postMessage({ channel: own ?? deps.channel, ...header });
-    if (!posted.ok && own && !posted.retryable && UNUSABLE_CHANNEL.has(posted.error)) posted = await deps.api.postMessage({ channel: deps.channel, ...header });
+    let posted = await deps.api.postMessage({ channel: wanted, ...header });
+    if (!posted.ok && wanted !== deps.channel && !posted.retryable && UNUSABLE_CHANNEL.has(posted.error)) posted = await deps.api.postMessage({ channel: deps.channel, ...header });
     if (!posted.ok) return posted;
-    // Another worker may have opened one at the same moment: theirs stands, ours is left as is.
+    // Another worker may have opened or moved it at the same moment: theirs stands, ours is left as is.
     const opened = { channel: posted.value.channel, threadTs: posted.value.ts };
-    const standing = (await recordSlackThread(core, m.agencyId, conversation.id, opened)) ?? opened;
+    const standing =
+      (conversation.slackThreadTs
+        ? await moveSlackThread(core, m.agencyId, conversation.id, { channel: conversation.slackChannel, threadTs: conversation.slackThreadTs }, opened)
+        : await recordSlackThread(core, m.agencyId, conversation.id, opened)) ?? opened;
     return { ok: true, value: { channel: standing.channel ?? deps.channel, ts: standing.threadTs } };
   };
 
@@ -151,14 +163,26 @@ export const slackSender = (deps: SlackSenderDeps): ChannelSender => {
       if (!found) return { ok: false, retryable: false, error: 'slack_client_not_found' };
       const addressed = m.to.startsWith('staff:') ? m.to.slice('staff:'.length) : null;
       const staffId = addressed && addressed !== UNASSIGNED ? addressed : null;
-      const thread = await threadOf(m, found.client, found.conversation);
+      let thread = await threadOf(m, found.client, found.conversation);
       if (!thread.ok) return failed(thread);
       const card = await cardOf(m, found.client, staffId);
       // A crisis alert is also shown in the channel itself: it must not sit unseen in a thread.
       const loud = m.template.startsWith('staff.crisis_');
-      const message = { channel: thread.value.channel, thread_ts: thread.value.ts, text: card.text, ...(card.blocks.length ? { blocks: card.blocks } : {}), ...(loud ? { reply_broadcast: true } : {}) };
-      const posted = await deps.api.postMessage(message);
+      const messageIn = (t: Thread) => ({ channel: t.channel, thread_ts: t.ts, text: card.text, ...(card.blocks.length ? { blocks: card.blocks } : {}), ...(loud ? { reply_broadcast: true } : {}) });
+      let posted = await deps.api.postMessage(messageIn(thread.value));
+      if (!posted.ok && !posted.retryable && UNUSABLE_CHANNEL.has(posted.error) && thread.value.channel !== deps.channel) {
+        // The thread's channel was archived or the app removed from it: the thread moves to
+        // SLACK_CHANNEL rather than the notice (a crisis alert, say) being lost.
+        const fresh = await conversationForSlack(core, m.agencyId, m.clientId);
+        thread = fresh ? await threadOf(m, fresh.client, fresh.conversation, thread.value.channel) : thread;
+        if (!thread.ok) return failed(thread);
+        posted = await deps.api.postMessage(messageIn(thread.value));
+      }
       if (!posted.ok) return failed(posted);
+      // Escalations call people who may not read a caseworker's own channel: shown in SLACK_CHANNEL too.
+      if (loud && posted.value.channel !== deps.channel) {
+        await deps.api.postMessage({ channel: deps.channel, text: card.text, ...(card.blocks.length ? { blocks: card.blocks } : {}) }).catch(() => null);
+      }
       const alertId = m.template === 'staff.crisis_alert' ? str(m.payload.alertId) : '';
       // Where the alert is, so Acknowledge can update it; the alert stands even if this is lost.
       if (alertId) await core.store.commit([core.store.crisis.setSlackMessage({ agencyId: m.agencyId }, alertId, posted.value.channel, posted.value.ts)]).catch(() => {});

@@ -207,6 +207,11 @@ export interface ConversationRepo {
    * channel is null for a thread recorded before channels were).
    */
   claimSlackThread(s: Scope, id: string, thread: SlackThreadRef): Promise<{ channel: string | null; threadTs: string } | null>;
+  /**
+   * Moves the conversation's thread from `from` (as it was read; channel null for a thread recorded
+   * before channels were) to `to`, unless another worker moved it meanwhile; returns the thread that stands.
+   */
+  moveSlackThread(s: Scope, id: string, from: { channel: string | null; threadTs: string }, to: SlackThreadRef): Promise<{ channel: string | null; threadTs: string } | null>;
 }
 
 /** A Slack thread: the channel it is in and its parent message's ts. */

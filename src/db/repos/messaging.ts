@@ -37,6 +37,17 @@ export const conversationRepo = (db: Db): ConversationRepo => ({
     const standing = await db.select({ threadTs: conversations.slackThreadTs, channel: conversations.slackChannel }).from(conversations).where(mine).get();
     return standing?.threadTs ? { threadTs: standing.threadTs, channel: standing.channel } : null;
   },
+  async moveSlackThread(s, id, from, to) {
+    const mine = and(eq(conversations.agencyId, s.agencyId), eq(conversations.id, id));
+    const wasThere = from.channel === null ? isNull(conversations.slackChannel) : eq(conversations.slackChannel, from.channel);
+    await db
+      .update(conversations)
+      .set({ slackThreadTs: to.threadTs, slackChannel: to.channel })
+      .where(and(mine, eq(conversations.slackThreadTs, from.threadTs), wasThere))
+      .run();
+    const standing = await db.select({ threadTs: conversations.slackThreadTs, channel: conversations.slackChannel }).from(conversations).where(mine).get();
+    return standing?.threadTs ? { threadTs: standing.threadTs, channel: standing.channel } : null;
+  },
   touch: (s, id, patch) =>
     write(
       db

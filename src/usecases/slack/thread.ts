@@ -41,6 +41,15 @@ export const threadChannelFor = async (deps: Pick<CoreDeps, 'store'>, client: Cl
 export const recordSlackThread = (deps: Pick<CoreDeps, 'store'>, agencyId: string, conversationId: string, thread: SlackThreadRef) =>
   deps.store.conversations.claimSlackThread({ agencyId }, conversationId, thread);
 
+/** Moves the client's thread (see ConversationRepo.moveSlackThread); the one that stands is returned. */
+export const moveSlackThread = (
+  deps: Pick<CoreDeps, 'store'>,
+  agencyId: string,
+  conversationId: string,
+  from: { channel: string | null; threadTs: string },
+  to: SlackThreadRef,
+) => deps.store.conversations.moveSlackThread({ agencyId }, conversationId, from, to);
+
 /** A message's place in Slack: its thread, and SLACK_CHANNEL (where threads recorded without a channel are). */
 export interface ThreadAt extends SlackThreadRef {
   defaultChannel: string;
