@@ -13,7 +13,7 @@ import type { CoreDeps } from '../usecases/shared/deps.ts';
 export interface CliDeps {
   deps: CoreDeps;
   publicUrl: string;
-  /** demo mode with no real channel set up: the CLI may show due messages in the dev outbox */
+  /** demo data, demo mode, no real channel set up: the CLI may move the clock and show due messages in the dev outbox */
   devOnly: boolean;
   maxAttempts: number;
   close(): void;
@@ -36,6 +36,10 @@ export const openCliDeps = async (env: Record<string, string | undefined>): Prom
     ...(config.DATABASE_AUTH_TOKEN ? { authToken: config.DATABASE_AUTH_TOKEN } : {}),
     migrationsFolder: MIGRATIONS,
   });
+  // Demo data only: every agency in the database was seeded by the demo (a flag in the data, not
+  // the environment — DEMO defaults to on, and a cron's shell may have no channel settings).
+  const agencies = await db.store.agencies.list();
+  const demoData = agencies.length > 0 && agencies.every((a) => a.demo === true);
   return {
     deps: {
       store: db.store,
@@ -45,7 +49,7 @@ export const openCliDeps = async (env: Record<string, string | undefined>): Prom
       blobs: fsBlobStore(config.BLOB_DIR),
     },
     publicUrl: config.PUBLIC_URL,
-    devOnly: config.DEMO && !Object.values(config.channels).some(Boolean),
+    devOnly: demoData && config.DEMO && !Object.values(config.channels).some(Boolean),
     maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
     close: () => db.close(),
   };

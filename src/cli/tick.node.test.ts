@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testClock } from '../../test/support/core.ts';
-import { agencyRow, appointmentRow, channelRow, clientRow, insert, staffRow } from '../../test/support/fixtures.ts';
+import { agencyRow, appointmentRow, channelRow, clientRow, insert, outboxRow, staffRow } from '../../test/support/fixtures.ts';
 import { openLibsql } from '../db/libsql.ts';
 import { createTranslator } from '../i18n/translator.ts';
 import { memoryBlobStore } from '../runtime/memory-blob-store.ts';
@@ -22,7 +22,7 @@ describe('cli tick', () => {
     const url = `file:${join(dir, 'demo.db')}`;
     const h = await openLibsql({ url, migrationsFolder: join(ROOT, 'migrations') });
     const core = { store: h.store, clock: testClock('2026-03-02T12:00:00Z'), ids: randomIds(), t: createTranslator(), blobs: memoryBlobStore() };
-    const agency = agencyRow(core);
+    const agency = agencyRow(core, { demo: true });
     const staff = staffRow(core, agency.id);
     const client = clientRow(core, agency.id, { staffId: staff.id, language: 'es' });
     const startsAt = Date.parse('2026-03-04T15:00:00Z'); // Wednesday 10:00 in New York
@@ -67,7 +67,7 @@ describe('cli tick', () => {
     const now = Math.floor(Date.now() / 60_000) * 60_000;
     const core = { store: h.store, clock: testClock(now), ids: randomIds(), t: createTranslator(), blobs: memoryBlobStore() };
     // no quiet hours, so the test means the same whatever hour it runs at
-    const agency = agencyRow(core, { settings: JSON.stringify({ quietHoursStart: 0, quietHoursEnd: 0 }) });
+    const agency = agencyRow(core, { demo: true, settings: JSON.stringify({ quietHoursStart: 0, quietHoursEnd: 0 }) });
     const client = clientRow(core, agency.id);
     await insert(
       core,
@@ -94,6 +94,25 @@ describe('cli tick', () => {
     expect(lines[0]).toContain('--at works only on demo data');
     // now is always allowed
     expect(await runCli(['tick'], env, io)).toBe(0);
+    // DEMO=on in the shell is not enough: the data must be the demo's, or nothing is moved or "delivered"
+    const h = await openLibsql({ url: env.DATABASE_URL, migrationsFolder: join(ROOT, 'migrations') });
+    const core = { store: h.store, clock: testClock(), ids: randomIds(), t: createTranslator(), blobs: memoryBlobStore() };
+    const real = agencyRow(core);
+    const client = clientRow(core, real.id);
+    const due = outboxRow(core, client, { template: 'crisis.resources' });
+    await insert(core, core.store.agencies.insert(real), core.store.clients.insert(client), core.store.outbox.insert(due));
+    h.close();
+    lines.length = 0;
+    expect(await runCli(['tick', '--at', '+1h'], { ...env, DEMO: 'on' }, io)).toBe(2);
+    expect(await runCli(['tick'], { ...env, DEMO: 'on' }, io)).toBe(0);
+    expect(lines.some((l) => l.startsWith('Messages shown in the dev outbox'))).toBe(false);
+    const after = await openLibsql({ url: env.DATABASE_URL, migrationsFolder: join(ROOT, 'migrations') });
+    try {
+      // the real crisis help is left for the server's real sender
+      expect((await after.store.outbox.get(due.id))?.status).toBe('pending');
+    } finally {
+      after.close();
+    }
   });
 
   it('refuses a time without its zone', async () => {

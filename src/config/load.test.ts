@@ -37,6 +37,15 @@ describe('loadConfig', () => {
     expect(loadConfig({ ...slack, LINK_SECRET: 'x'.repeat(32) }).channels.slack).toBe(true);
   });
 
+  it('asks for SLACK_CHANNEL once Slack is set up, so no staff notice (a crisis alert) is left with nowhere to go', () => {
+    try {
+      loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', LINK_SECRET: 'x'.repeat(32) });
+      expect.unreachable();
+    } catch (e) {
+      expect((e as ConfigError).problems).toEqual([expect.stringContaining('SLACK_CHANNEL: required when Slack is set up')]);
+    }
+  });
+
   it('turns a channel on only when all its settings are present', () => {
     expect(loadConfig({ TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 't' }).channels.sms).toBe(false);
     expect(loadConfig({ TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 't', TWILIO_FROM: '+15550000000' }).channels.sms).toBe(true);

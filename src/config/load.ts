@@ -20,7 +20,12 @@ export const loadConfig = (env: Record<string, string | undefined>): Config => {
   const c = parsed.data;
   // Slack cards carry "View file" links signed with LINK_SECRET: one made up at start would end
   // every link at the next restart, and two instances would not accept each other's.
-  if (c.SLACK_BOT_TOKEN && !c.LINK_SECRET) throw new ConfigError(['LINK_SECRET: required when Slack is set up (SLACK_BOT_TOKEN); 32 or more random characters']);
+  const slackProblems = [
+    ...(c.SLACK_BOT_TOKEN && !c.LINK_SECRET ? ['LINK_SECRET: required when Slack is set up (SLACK_BOT_TOKEN); 32 or more random characters'] : []),
+    // Without it every staff notice — a crisis alert among them — would have nowhere to go.
+    ...(c.SLACK_BOT_TOKEN && !c.SLACK_CHANNEL ? ['SLACK_CHANNEL: required when Slack is set up (SLACK_BOT_TOKEN); the id of the channel where client threads open (C…)'] : []),
+  ];
+  if (slackProblems.length > 0) throw new ConfigError(slackProblems);
   // Without an explicit PUBLIC_URL, the local address follows the port.
   if (!cleaned.PUBLIC_URL) c.PUBLIC_URL = `http://localhost:${c.PORT}`;
   return {

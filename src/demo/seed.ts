@@ -31,7 +31,7 @@ export const seedDemo = async (deps: { store: Store; ids: IdGenerator; clock: Cl
   const now = deps.clock.now();
   const w: Write[] = [];
   const agencyId = ids.newId('agy');
-  w.push(store.agencies.insert({ id: agencyId, ...DEMO_AGENCY, settings: JSON.stringify({ publicPhone: DEMO_OFFICE_PHONE, checkinOpensMinutesBefore: 90 }), createdAt: now }));
+  w.push(store.agencies.insert({ id: agencyId, ...DEMO_AGENCY, settings: JSON.stringify({ publicPhone: DEMO_OFFICE_PHONE, checkinOpensMinutesBefore: 90 }), demo: true, createdAt: now }));
 
   const staffIds = new Map<string, string>();
   for (const s of DEMO_STAFF) {

@@ -16,6 +16,8 @@ export interface Agency {
   name: string;
   timeZone: string;
   settings: string;
+  /** made-up data seeded by the demo */
+  demo?: boolean;
 }
 
 export interface WorkingHours {

@@ -7,6 +7,8 @@ export const agencies = sqliteTable('agencies', {
   timeZone: text('time_zone').notNull(),
   /** JSON of AgencySettings (reschedule notice, max changes, reminder offsets, quiet hours…) */
   settings: text('settings').notNull().default('{}'),
+  /** made-up data seeded by the demo: only there may the CLI move the clock or "deliver" to the dev outbox */
+  demo: integer('demo', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
 });
 

@@ -144,6 +144,16 @@ describe('import appointments', () => {
     expect(actions.filter((x) => x.startsWith('appointment.import'))).toHaveLength(3);
   });
 
+  it('leaves a queued reminder alone when an import only confirms the appointment', async () => {
+    const line = ['A-2', 'RFS-1001', '2026-03-06 10:00', '', 'Check-in', '', '', '12 Main St'];
+    await run(line);
+    const a = await byRef('A-2');
+    const held = outboxRow(core, alice, { template: 'reminder.appointment.sms', idempotencyKey: `rem:appointment:${a.id}:m1440@${a.startsAt}:sms` });
+    await insert(core, core.store.outbox.insert(held));
+    expect(await run([...line, '', '', 'confirmed'])).toEqual({ ok: true, value: { created: 0, updated: 1, unchanged: 0 } });
+    expect(await core.store.outbox.get(held.id)).toMatchObject({ status: 'pending' });
+  });
+
   it("refuses a reference that belongs to another client's appointment", async () => {
     await run(['A-1', 'RFS-1001', '2026-03-06 10:00', '', 'Check-in']);
     const r = await run(['A-1', 'RFS-1003', '2026-03-06 10:00', '', 'Check-in', '', 'Eastside Health Clinic']);

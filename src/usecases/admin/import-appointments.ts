@@ -97,6 +97,9 @@ const planRow = async (deps: CoreDeps, l: Lookups, r: ParsedRow<AppointmentRowDa
  * its reasons and nothing is written; otherwise one commit creates or updates every appointment
  * (matched on appointment_ref; updates are version-guarded) and audits each one touched.
  */
+
+/** Statuses after which nothing queued for the appointment should still go out. */
+const ENDED: ReadonlySet<string> = new Set(['cancelled', 'attended', 'missed']);
 export const importAppointments = async (
   deps: CoreDeps,
   actor: Actor,
@@ -141,7 +144,8 @@ export const importAppointments = async (
     writes.push(deps.store.appointments.update(scope, current.id, current.version, patch, now));
     writes.push(auditWrite(deps, actor, 'appointment.import_update', { type: 'appointment', id: current.id }, client.id));
     // A new time, or an end to it, makes what was queued for the old one wrong: cancelled with it.
-    if (patch.startsAt !== undefined || (patch.status !== undefined && patch.status !== current.status)) {
+    // (A confirmation is not an end: the reminder still stands.)
+    if (patch.startsAt !== undefined || (patch.status !== undefined && ENDED.has(patch.status))) {
       writes.push(deps.store.outbox.cancelPending(scope, `rem:appointment:${current.id}:`, 'appointment_changed'));
     }
     summary.updated++;

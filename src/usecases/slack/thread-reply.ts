@@ -41,7 +41,8 @@ export const replyInThread = async (deps: CoreDeps, post: ThreadPost): Promise<R
   if (!actor) return fail('unmapped_user');
   const client = await clientOfThread(deps, actor, { channel: post.channel, threadTs: post.threadTs, defaultChannel: post.defaultChannel });
   if (!client) return fail('not_a_client_thread');
-  const idempotencyKey = `slack:${post.threadTs}:${post.messageTs}`;
+  // a ts is unique only within its channel: the channel is part of the key
+  const idempotencyKey = `slack:${post.channel}:${post.threadTs}:${post.messageTs}`;
   if (!NOTE_PREFIX.test(post.text) && NOTE_LIKE.test(post.text)) return fail('unclear_note');
   if (NOTE_PREFIX.test(post.text)) {
     const r = await addInternalNote(deps, actor, { clientId: client.id, text: post.text.replace(NOTE_PREFIX, ''), idempotencyKey });

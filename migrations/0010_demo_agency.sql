@@ -1,0 +1,1 @@
+ALTER TABLE `agencies` ADD `demo` integer DEFAULT false NOT NULL;
