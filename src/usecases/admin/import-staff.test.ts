@@ -44,7 +44,7 @@ const auditing = () => {
 };
 
 describe('import staff', () => {
-  it('imports a good file: working time, Slack user and channel, role, on call, defaults, one audit row', async () => {
+  it('imports a good file: working time, Slack user and channel, role, on call, defaults, an audit row per person', async () => {
     const { deps, built } = auditing();
     const r = await importStaff(deps, admin, { rows: rows(HEADER, ...GOOD) });
     expect(r).toEqual({ ok: true, value: { created: 2, updated: 0, unchanged: 0 } });
@@ -64,9 +64,13 @@ describe('import staff', () => {
     expect(sam).toMatchObject({ timeZone: 'America/Chicago', slackUserId: null, slackChannel: null, role: 'supervisor', onCall: false, active: true });
     expect(hoursOf(sam)).toEqual({ days: [1, 2, 3, 4, 5], start: 540, end: 1020 });
     expect(await core.store.staff.findBySlackUser(scope(), 'U0DANA')).toMatchObject({ id: dana!.id });
-    expect(built.map((a) => [a.action, a.actorType, a.actorId, a.channel, a.clientId, a.subjectType])).toEqual([
-      ['staff.import', 'admin', 'os:ops', 'cli', null, 'staff'],
-    ]);
+    expect(built.map((a) => [a.action, a.subjectId, a.actorType, a.actorId, a.channel, a.clientId, a.subjectType]).sort()).toEqual(
+      [
+        ['staff.import', null, 'admin', 'os:ops', 'cli', null, 'staff'],
+        ['staff.import_create', dana!.id, 'admin', 'os:ops', 'cli', null, 'staff'],
+        ['staff.import_create', sam!.id, 'admin', 'os:ops', 'cli', null, 'staff'],
+      ].sort(),
+    );
   });
 
   it('reads working days and hours as people write them', async () => {

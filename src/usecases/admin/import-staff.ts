@@ -107,7 +107,8 @@ export const importStaff = async (deps: CoreDeps, actor: Actor, input: { rows: I
   const summary = { created: 0, updated: 0, unchanged: 0 };
   for (const { data, current } of planned.plans) {
     if (!current) {
-      writes.push(deps.store.staff.insert(newStaff(deps, agency, data, now)));
+      const created = newStaff(deps, agency, data, now);
+      writes.push(deps.store.staff.insert(created), auditWrite(deps, actor, 'staff.import_create', { type: 'staff', id: created.id }, null));
       summary.created++;
       continue;
     }
@@ -116,7 +117,8 @@ export const importStaff = async (deps: CoreDeps, actor: Actor, input: { rows: I
       summary.unchanged++;
       continue;
     }
-    writes.push(deps.store.staff.update(scope, current.id, patch));
+    // who changed whose Slack identity, channel, role or on-call duty: one audit row per person
+    writes.push(deps.store.staff.update(scope, current.id, patch), auditWrite(deps, actor, 'staff.import_update', { type: 'staff', id: current.id }, null));
     summary.updated++;
   }
   writes.push(auditWrite(deps, actor, 'staff.import', { type: 'staff', id: null }, null));
