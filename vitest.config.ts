@@ -40,6 +40,9 @@ export default defineConfig({
           include: [...neutral, 'test/workers/**/*.test.ts'],
           exclude: ['src/**/*.node.test.ts', 'portal/**/*.node.test.ts', 'node_modules/**'],
           fileParallelism: false,
+          // As on Node: one module graph for all files (about 45 s instead of 4–5 minutes). Each test
+          // still gets an emptied D1 store (test/support/store.workers.ts).
+          isolate: false,
           testTimeout: 20_000,
         },
       },
