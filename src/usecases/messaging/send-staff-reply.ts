@@ -7,7 +7,7 @@ import type { CoreDeps } from '../shared/deps.ts';
 import { clientNoticeWrite } from '../shared/notify-client.ts';
 import { commitOnce, type Once } from './commit-once.ts';
 import { openConversation } from './conversation.ts';
-import { staffWrite, type StaffWriteInput, type StaffWriteRefusal } from './staff.ts';
+import { staffMessage, staffWrite, type StaffWriteInput, type StaffWriteRefusal } from './staff.ts';
 
 export type ReplyRefusal = StaffWriteRefusal;
 
@@ -48,21 +48,17 @@ export const sendStaffReply = async (
       idempotencyKey: `staff_reply:${key.externalId}`,
       payload: { kind: 'message', messageId, ...(slackMessage ? { slackMessage } : {}) },
     });
-    const message: Message = {
+    const message = staffMessage({
       id: messageId,
-      agencyId: client.agencyId,
+      client,
       conversationId: conversation.id,
-      clientId: client.id,
-      direction: 'out',
       channel: notice && to ? to.kind : 'portal',
       body: text,
       status: notice ? 'queued' : 'sent',
-      externalId: null,
-      internal: false,
       staffId: who.staffId,
       outboxId: notice ? outboxId : null,
-      createdAt: now,
-    };
+      at: now,
+    });
     const writes = [
       deps.store.inbound.insert({ id: deps.ids.newId('inb'), agencyId: client.agencyId, ...key, receivedAt: now }),
       create,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '../../domain/actor.ts';
 import { fail, ok, type Result } from '../../domain/result.ts';
-import type { Client } from '../../domain/types.ts';
+import type { Client, Message, MessageStatus, Millis } from '../../domain/types.ts';
 import type { CoreDeps } from '../shared/deps.ts';
 import { cleanBody, type BodyRefusal } from './body.ts';
 
@@ -58,3 +58,30 @@ export const staffWrite = async (
   if (!client) return fail('not_found');
   return ok({ who, client, text: text.value, idempotencyKey: parsed.data.idempotencyKey, slackMessage: parsed.data.slackMessage });
 };
+
+/** A caseworker's message to a client, as the conversation keeps it (a reply, or one scheduled). */
+export const staffMessage = (f: {
+  id: string;
+  client: Client;
+  conversationId: string;
+  channel: string;
+  body: string;
+  status: MessageStatus;
+  staffId: string | null;
+  outboxId: string | null;
+  at: Millis;
+}): Message => ({
+  id: f.id,
+  agencyId: f.client.agencyId,
+  conversationId: f.conversationId,
+  clientId: f.client.id,
+  direction: 'out',
+  channel: f.channel,
+  body: f.body,
+  status: f.status,
+  externalId: null,
+  internal: false,
+  staffId: f.staffId,
+  outboxId: f.outboxId,
+  createdAt: f.at,
+});

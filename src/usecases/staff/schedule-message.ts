@@ -9,11 +9,9 @@ import { pickDeliveryChannel } from '../../domain/channels.ts';
 import { decideOutbound } from '../../domain/outbound-policy.ts';
 import { fail, ok, type Result } from '../../domain/result.ts';
 import type { Message, Millis } from '../../domain/types.ts';
-import { cleanBody } from '../messaging/body.ts';
 import { commitOnce } from '../messaging/commit-once.ts';
 import { openConversation } from '../messaging/conversation.ts';
-import { replyingStaff } from '../messaging/staff.ts';
-import { loadClient } from '../shared/access.ts';
+import { staffMessage, staffWrite, type StaffWriteInput } from '../messaging/staff.ts';
 import { auditWrite } from '../shared/audit.ts';
 import type { CoreDeps } from '../shared/deps.ts';
 import { clientNoticeWrite } from '../shared/notify-client.ts';
@@ -22,14 +20,9 @@ import { loadSettings } from '../shared/settings.ts';
 /** The longest scheduled message, in characters (code points): the slash command's own limit. */
 export const MAX_SCHEDULED_CHARS = 1000;
 
-const inputSchema = z.object({
-  clientId: z.string().min(1),
-  /** when it is to leave */
-  sendAt: z.number().int().positive(),
-  text: z.string().max(100_000),
-  /** the cause (a slash command's trigger_id): the same cause never schedules twice */
-  idempotencyKey: z.string().min(1).max(256),
-});
+/** What a reply has (client, text, the cause — a slash command's trigger_id), and when it is to leave. */
+const inputSchema = z.object({ sendAt: z.number().int().positive() });
+type ScheduleInput = StaffWriteInput & z.input<typeof inputSchema>;
 
 /**
  * - `in_the_past`: `sendAt` is not after now.
@@ -65,61 +58,55 @@ export interface ScheduledMessage {
 export const scheduleMessage = async (
   deps: CoreDeps,
   actor: Actor,
-  raw: z.input<typeof inputSchema>,
+  raw: ScheduleInput,
 ): Promise<Result<ScheduledMessage, ScheduleRefusal>> => {
   if (actor.type !== 'staff' && actor.type !== 'admin') return fail('forbidden');
   const parsed = inputSchema.safeParse(raw);
   if (!parsed.success) return fail('invalid');
-  const input = parsed.data;
-  const body = cleanBody(input.text);
-  if (!body.ok) return body;
-  if (Array.from(body.value).length > MAX_SCHEDULED_CHARS) return fail('message_too_long', { max: MAX_SCHEDULED_CHARS });
+  const { sendAt } = parsed.data;
+  // What every caseworker's message checks: the writer, the text, the client (as a reply does).
+  const checked = await staffWrite(deps, actor, { clientId: raw.clientId, text: raw.text, idempotencyKey: raw.idempotencyKey });
+  if (!checked.ok) return checked;
+  const { who, client, text, idempotencyKey } = checked.value;
+  if (Array.from(text).length > MAX_SCHEDULED_CHARS) return fail('message_too_long', { max: MAX_SCHEDULED_CHARS });
   const now = deps.clock.now();
-  if (input.sendAt <= now) return fail('in_the_past');
-  const who = await replyingStaff(deps, actor);
-  if (!who) return fail('forbidden');
-  const client = await loadClient(deps, actor, input.clientId);
-  if (!client) return fail('not_found');
+  if (sendAt <= now) return fail('in_the_past');
   const to = pickDeliveryChannel(client, await deps.store.channels.listForClient(actor, client.id));
   if (!to) return fail('no_channel');
   // Worded and timed as for a client who is not paused: whether they are is decided when it leaves.
   const open = { ...client, pausedAt: null, pausedBy: null };
   const settings = await loadSettings(deps, client.agencyId);
-  const decision = decideOutbound({ kind: 'reply', channel: to.kind, client: open, settings, now: input.sendAt });
+  const decision = decideOutbound({ kind: 'reply', channel: to.kind, client: open, settings, now: sendAt });
   if (!decision.send) return fail('no_contact_time');
 
-  const key = { source: 'scheduled_message', externalId: `${client.id}:${input.idempotencyKey}` };
+  const key = { source: 'scheduled_message', externalId: `${client.id}:${idempotencyKey}` };
   const outcome = await commitOnce(deps, key, async () => {
     const { conversation, create } = await openConversation(deps, client, now);
     const messageId = deps.ids.newId('msg');
     const outboxId = deps.ids.newId('out');
     // The notice is decided as of the moment it is to leave: its row is due then (or later).
-    const notice = await clientNoticeWrite({ ...deps, clock: { now: () => input.sendAt } }, open, {
+    const notice = await clientNoticeWrite({ ...deps, clock: { now: () => sendAt } }, open, {
       id: outboxId,
       key: 'scheduled_message',
       kind: 'reply',
-      vars: { name: who.firstName ?? '', text: body.value },
+      vars: { name: who.firstName ?? '', text: text },
       // no name to sign with (an admin): the neutral wording carries the text alone
       sensitive: who.firstName === null,
       idempotencyKey: `scheduled:${key.externalId}`,
-      payload: { kind: 'message', messageId, scheduledFor: input.sendAt },
+      payload: { kind: 'message', messageId, scheduledFor: sendAt },
     });
-    const message: Message = {
+    const message = staffMessage({
       id: messageId,
-      agencyId: client.agencyId,
+      client,
       conversationId: conversation.id,
-      clientId: client.id,
-      direction: 'out',
       channel: to.kind,
-      body: body.value,
+      body: text,
       // (no row only if the client's channels changed since they were read: nothing will leave)
       status: notice ? 'queued' : 'failed',
-      externalId: null,
-      internal: false,
       staffId: who.staffId,
       outboxId: notice ? outboxId : null,
-      createdAt: now,
-    };
+      at: now,
+    });
     const writes = [
       deps.store.inbound.insert({ id: deps.ids.newId('inb'), agencyId: client.agencyId, ...key, receivedAt: now }),
       create,
