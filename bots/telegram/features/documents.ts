@@ -3,11 +3,11 @@
 // (within 10 minutes, kept in the store as the chat's open question), else to their only open
 // request, else they are asked to pick one.
 // Every step runs the use cases as the chat's own client (door 'telegram').
-import { recordInboundMessage } from '../../../src/usecases/messaging/record-inbound-message.ts';
+import { recordChatText } from '../record-text.ts';
 import { Composer } from 'grammy';
 import { listDocumentRequests, type DocumentRequestView } from '../../../src/usecases/documents/list-document-requests.ts';
 import { uploadDocument } from '../../../src/usecases/documents/upload-document.ts';
-import { botActor, clientActor, localeOf, say, whereOf, type BotContext, type BotEnv, ackPress } from '../context.ts';
+import { clientActor, localeOf, say, whereOf, type BotContext, type BotEnv, ackPress } from '../context.ts';
 import { askWrite, takeQuestion } from '../../../src/usecases/shared/conversation-state.ts';
 import { FILE_WAIT, fileKind, pickButtons, requestLine, sendButton } from './documents-view.ts';
 import { downloadTelegramFile, type FileSource } from './download.ts';
@@ -70,17 +70,7 @@ export const documentsFeature = (env: BotEnv, files: FileSource) => {
     // Words sent with a file are a message for the caseworker like any other (checked for a crisis,
     // or the pause word), as by SMS; the file is then handled as usual.
     const caption = ctx.message.caption?.trim();
-    if (caption) {
-      await recordInboundMessage(env.core, botActor(ctx.agencyId), {
-        clientId: client.id,
-        channel: 'telegram',
-        body: caption,
-        source: 'telegram',
-        externalId: `${ctx.chat.id}:${ctx.message.message_id}:caption`,
-        receivedAt: ctx.message.date * 1000,
-        replyTo: String(ctx.chat.id),
-      });
-    }
+    if (caption) await recordChatText(env, ctx, caption, ':caption');
     const chosen = await takeQuestion<{ requestId: string }>(env.core, whereOf(ctx), client.id, [UPLOAD_FOR]);
     let requestId = chosen?.data.requestId;
     if (!requestId) {

@@ -3,23 +3,15 @@
 // in the chat and tells the caseworker; nothing of the word is kept as a message.
 import { Composer } from 'grammy';
 import { isPauseWord } from '../../../src/domain/pause-word.ts';
-import { recordInboundMessage } from '../../../src/usecases/messaging/record-inbound-message.ts';
-import { botActor, say, type BotContext, type BotEnv } from '../context.ts';
+import { say, type BotContext, type BotEnv } from '../context.ts';
+import { recordChatText } from '../record-text.ts';
 
 export const pauseFeature = (env: BotEnv) => {
   const feature = new Composer<BotContext>();
   feature.on('message:text', async (ctx, next) => {
     const client = ctx.client;
     if (!client || !isPauseWord(client, ctx.message.text)) return next();
-    const r = await recordInboundMessage(env.core, botActor(ctx.agencyId), {
-      clientId: client.id,
-      channel: 'telegram',
-      body: ctx.message.text,
-      source: 'telegram',
-      externalId: `${ctx.chat.id}:${ctx.message.message_id}`,
-      receivedAt: ctx.message.date * 1000,
-      replyTo: String(ctx.chat.id),
-    });
+    const r = await recordChatText(env, ctx, ctx.message.text);
     if (!r.ok) return say(env, ctx, 'not_sent');
   });
   return feature;

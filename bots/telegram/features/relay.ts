@@ -1,8 +1,8 @@
 // Text from a linked chat goes to the caseworker as a message in the client's conversation. A
 // message that reads like a crisis is answered by the core with crisis help, not with "sent".
 import { Composer } from 'grammy';
-import { recordInboundMessage } from '../../../src/usecases/messaging/record-inbound-message.ts';
-import { botActor, say, type BotContext, type BotEnv } from '../context.ts';
+import { say, type BotContext, type BotEnv } from '../context.ts';
+import { recordChatText } from '../record-text.ts';
 
 export const relayFeature = (env: BotEnv) => {
   const feature = new Composer<BotContext>();
@@ -11,16 +11,7 @@ export const relayFeature = (env: BotEnv) => {
     ctx.message?.entities?.some((e) => e.type === 'bot_command' && e.offset === 0) ? say(env, ctx, 'unknown_command') : next(),
   );
   feature.on('message:text', async (ctx) => {
-    const client = ctx.client!;
-    const r = await recordInboundMessage(env.core, botActor(ctx.agencyId), {
-      clientId: client.id,
-      channel: 'telegram',
-      body: ctx.message.text,
-      source: 'telegram',
-      externalId: `${ctx.chat.id}:${ctx.message.message_id}`,
-      receivedAt: ctx.message.date * 1000,
-      replyTo: String(ctx.chat.id),
-    });
+    const r = await recordChatText(env, ctx, ctx.message.text);
     if (!r.ok) {
       return say(env, ctx, r.code === 'empty_message' || r.code === 'message_too_long' ? r.code : 'not_sent');
     }
