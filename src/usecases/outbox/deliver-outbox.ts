@@ -4,6 +4,7 @@ import type { CoreDeps } from '../shared/deps.ts';
 import { safeError } from '../shared/safe-error.ts';
 import { backoffMs } from './backoff.ts';
 import { checkSend } from './may-send.ts';
+import { parsePayload } from './payload.ts';
 import { askWrite, questionOnSend } from '../shared/conversation-state.ts';
 
 export interface DeliveryOptions {
@@ -33,14 +34,6 @@ export interface DeliveryCounts {
 
 type Outcome = keyof DeliveryCounts;
 
-const parsePayload = (json: string): Record<string, unknown> => {
-  try {
-    const v: unknown = JSON.parse(json);
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-};
 
 export const outboundOf = (row: OutboxItem): OutboundMessage => ({
   outboxId: row.id,

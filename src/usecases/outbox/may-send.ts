@@ -6,6 +6,7 @@ import { parseAgencySettings } from '../../domain/settings.ts';
 import type { Millis, OutboxItem } from '../../domain/types.ts';
 import type { CoreDeps } from '../shared/deps.ts';
 import { mayText } from '../sms/opt-out.ts';
+import { parsePayload } from './payload.ts';
 
 /** The one text an opted-out number still gets: the confirmation of its STOP. */
 export const STOP_CONFIRMATION = 'sms.stopped';
@@ -17,14 +18,6 @@ export type SendCheck =
   | { go: false; deferUntil: Millis }
   | { go: false; cancel: string };
 
-const parsePayload = (json: string): Record<string, unknown> => {
-  try {
-    const v: unknown = JSON.parse(json);
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-};
 
 const varsOf = (payload: Record<string, unknown>): Record<string, string | number> | null => {
   const v = payload.vars;
