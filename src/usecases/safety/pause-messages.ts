@@ -3,7 +3,7 @@
 // back everything else at send time (cancelled `paused`); here the pause is recorded, audited,
 // shown to the caseworker in Slack (with a Resume button), and confirmed to the client on the chat
 // they wrote from. Pausing a paused client changes and queues nothing.
-import { z } from 'zod';
+import { safetyTarget, type SafetyInput } from './target.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { usable, type Reachable } from '../../domain/channels.ts';
 import { decideOutbound } from '../../domain/outbound-policy.ts';
@@ -11,7 +11,6 @@ import { isPauseWord } from '../../domain/pause-word.ts';
 import { fail, ok, type Result } from '../../domain/result.ts';
 import type { Client, ClientChannel, ClientChannelKind, Millis } from '../../domain/types.ts';
 import type { Write } from '../../ports/store.ts';
-import { loadClient } from '../shared/access.ts';
 import { auditWrite } from '../shared/audit.ts';
 import { commitWrites } from '../shared/commit.ts';
 import type { CoreDeps } from '../shared/deps.ts';
@@ -129,7 +128,6 @@ export const pauseByWordWrites = async (
   return (await pauseWrites(deps, current, cause)).writes;
 };
 
-const inputSchema = z.object({ clientId: z.string().min(1) });
 
 export type PauseRefusal = 'invalid' | 'forbidden' | 'not_found' | 'conflict';
 
@@ -147,15 +145,10 @@ export interface Paused {
  * staff member of the agency (`forbidden` for anyone else). Pausing a paused client is fine and
  * changes nothing.
  */
-export const pauseMessages = async (deps: CoreDeps, actor: Actor, raw: z.input<typeof inputSchema>): Promise<Result<Paused, PauseRefusal>> => {
-  if (actor.type === 'client' && !CLIENT_DOORS.includes(actor.door)) return fail('forbidden');
-  if (actor.type !== 'client' && actor.type !== 'staff') return fail('forbidden');
-  const parsed = inputSchema.safeParse(raw);
-  if (!parsed.success) return fail('invalid');
-  const staff = actor.type === 'staff' ? await deps.store.staff.get(actor, actor.staffId) : null;
-  if (actor.type === 'staff' && !staff?.active) return fail('forbidden');
-  const client = await loadClient(deps, actor, parsed.data.clientId);
-  if (!client) return fail('not_found');
+export const pauseMessages = async (deps: CoreDeps, actor: Actor, raw: SafetyInput): Promise<Result<Paused, PauseRefusal>> => {
+  const target = await safetyTarget(deps, actor, raw, CLIENT_DOORS);
+  if (!target.ok) return target;
+  const { client, staff } = target.value;
   const already = (pausedAt: Millis, pausedBy: string | null): Paused => ({ pausedAt, pausedBy, alreadyPaused: true, confirmed: false });
   if (client.pausedAt !== null) return ok(already(client.pausedAt, client.pausedBy));
   const at = deps.clock.now();

@@ -1,12 +1,11 @@
 // Messages back on: the client from the portal (signed in: whoever holds their phone cannot turn
 // them back on by text), or a caseworker from Slack. The pause is lifted, audited, shown in the
 // client's Slack thread, and the client is told on their channel, in their allowed hours.
-import { z } from 'zod';
+import { safetyTarget, type SafetyInput } from './target.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { pickDeliveryChannel } from '../../domain/channels.ts';
 import { fail, ok, type Result } from '../../domain/result.ts';
 import type { Millis } from '../../domain/types.ts';
-import { loadClient } from '../shared/access.ts';
 import { auditWrite } from '../shared/audit.ts';
 import { commitWrites } from '../shared/commit.ts';
 import type { CoreDeps } from '../shared/deps.ts';
@@ -14,7 +13,6 @@ import { formatWhen } from '../shared/format.ts';
 import { staffNoticeWrite } from '../shared/notify-staff.ts';
 import { safetyMessageWrite, staffZone } from './pause-messages.ts';
 
-const inputSchema = z.object({ clientId: z.string().min(1) });
 
 export type ResumeRefusal = 'invalid' | 'forbidden' | 'not_found' | 'conflict';
 
@@ -34,15 +32,11 @@ const NOTHING: Resumed = { resumed: false, pausedAt: null, pausedBy: null, told:
  * Turns a paused client's messages back on. The client only from the portal; staff if active on
  * the agency's staff; anyone else `forbidden`. A client who is not paused: ok, nothing done.
  */
-export const resumeMessages = async (deps: CoreDeps, actor: Actor, raw: z.input<typeof inputSchema>): Promise<Result<Resumed, ResumeRefusal>> => {
-  if (actor.type === 'client' && actor.door !== 'portal') return fail('forbidden');
-  if (actor.type !== 'client' && actor.type !== 'staff') return fail('forbidden');
-  const parsed = inputSchema.safeParse(raw);
-  if (!parsed.success) return fail('invalid');
-  const staff = actor.type === 'staff' ? await deps.store.staff.get(actor, actor.staffId) : null;
-  if (actor.type === 'staff' && !staff?.active) return fail('forbidden');
-  const client = await loadClient(deps, actor, parsed.data.clientId);
-  if (!client) return fail('not_found');
+export const resumeMessages = async (deps: CoreDeps, actor: Actor, raw: SafetyInput): Promise<Result<Resumed, ResumeRefusal>> => {
+  // the client only from the portal: whoever holds their phone must not turn messages back on
+  const target = await safetyTarget(deps, actor, raw, ['portal']);
+  if (!target.ok) return target;
+  const { client, staff } = target.value;
   if (client.pausedAt === null) return ok(NOTHING);
 
   const now = deps.clock.now();
