@@ -11,7 +11,7 @@ import { auditWrite } from '../../shared/audit.ts';
 import type { CoreDeps } from '../../shared/deps.ts';
 import { formatWhen } from '../../shared/format.ts';
 import type { SchedulerJob } from '../job.ts';
-import { applied, depsAt, directMessageWrite, staffReader } from './context.ts';
+import { applied, depsAt, directMessageWrite, staffReader, staffFollowupRecord } from './context.ts';
 import type { AttendancePayload } from './payloads.ts';
 
 /** How long after its moment a summary is still sent after downtime. */
@@ -34,7 +34,7 @@ export const summarize = (roster: RosterEntry[]): Omit<AttendancePayload, 'class
   };
 };
 
-const summaryWrites = async (deps: CoreDeps, e: EndedSession, staff: Staff, dueAt: Millis, now: Millis) => {
+const summaryWrites = async (deps: CoreDeps, e: EndedSession, staff: Staff, dueAt: Millis) => {
   const scope = { agencyId: e.session.agencyId };
   const roster = await deps.store.followupScan.sessionRoster(scope, e.session);
   const numbers = summarize(roster);
@@ -43,21 +43,14 @@ const summaryWrites = async (deps: CoreDeps, e: EndedSession, staff: Staff, dueA
   // The summary names only those who said yes and did not come: each is audited as read.
   const namedIds = roster.filter(saidYesNotThere).map((r) => r.clientId);
   return [
-    deps.store.reminders.insertIfAbsent({
-      id: deps.ids.newId('rmd'),
+    staffFollowupRecord(deps, {
       agencyId: scope.agencyId,
       clientId: null,
       staffId: staff.id,
       kind: 'attendance',
       subjectId: e.session.id,
       offsetKey: 'summary',
-      channel: 'slack',
       dueAt,
-      sendAt: now,
-      status: 'queued',
-      reason: null,
-      outboxId: null,
-      createdAt: now,
     }),
     directMessageWrite(deps, {
       agencyId: scope.agencyId,
@@ -91,7 +84,7 @@ export const attendanceSummariesJob: SchedulerJob = {
       // Only someone who can get a direct message in Slack.
       if (summed.has(e.session.id) || !caseworker?.active || !caseworker.slackUserId) continue;
       const dueAt = e.session.endsAt + settings.attendanceSummaryAfterMinutes * MINUTE;
-      done += applied(await deps.store.commit(await summaryWrites(deps, e, caseworker, dueAt, now)));
+      done += applied(await deps.store.commit(await summaryWrites(deps, e, caseworker, dueAt)));
     }
     return done;
   },

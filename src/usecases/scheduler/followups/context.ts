@@ -4,6 +4,7 @@
 import type { Actor } from '../../../domain/actor.ts';
 import type { Millis } from '../../../domain/types.ts';
 import type { CommitOutcome, Write } from '../../../ports/store.ts';
+import type { ReminderRecord } from '../../../ports/reminders.ts';
 import type { CoreDeps } from '../../shared/deps.ts';
 import { staffAddress } from '../../shared/notify-staff.ts';
 import { pendingOutboxRow } from '../../shared/outbox-row.ts';
@@ -53,3 +54,15 @@ export const directMessageWrite = (deps: Pick<CoreDeps, 'store' | 'ids' | 'clock
       idempotencyKey: m.idempotencyKey,
     }),
   );
+
+/**
+ * The record that a follow-up for staff (a nudge, a flag, a digest, a summary) was queued, once per
+ * (kind, subject, moment): written if absent, in the commit of the notice it stands for.
+ */
+export const staffFollowupRecord = (
+  deps: Pick<CoreDeps, 'store' | 'ids' | 'clock'>,
+  r: Pick<ReminderRecord, 'agencyId' | 'clientId' | 'staffId' | 'kind' | 'subjectId' | 'offsetKey' | 'dueAt'>,
+): Write => {
+  const now = deps.clock.now();
+  return deps.store.reminders.insertIfAbsent({ ...r, id: deps.ids.newId('rmd'), channel: 'slack', sendAt: now, status: 'queued', reason: null, outboxId: null, createdAt: now });
+};

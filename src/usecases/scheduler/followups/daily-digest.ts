@@ -15,7 +15,7 @@ import { auditWrite } from '../../shared/audit.ts';
 import type { CoreDeps } from '../../shared/deps.ts';
 import { formatWhen } from '../../shared/format.ts';
 import type { SchedulerJob } from '../job.ts';
-import { applied, depsAt, directMessageWrite, staffReader } from './context.ts';
+import { applied, depsAt, directMessageWrite, staffReader, staffFollowupRecord } from './context.ts';
 import type { DigestPayload } from './payloads.ts';
 import { unreachableChannels, type Unreachable } from './unreachable-numbers.ts';
 
@@ -104,21 +104,14 @@ export const dailyDigestJob: SchedulerJob = {
         unreachable: payload.unreachable.length,
       };
       const writes = [
-        deps.store.reminders.insertIfAbsent({
-          id: deps.ids.newId('rmd'),
+        staffFollowupRecord(deps, {
           agencyId: agency.id,
           clientId: null,
           staffId: d.staff.id,
           kind: 'digest',
           subjectId: d.staff.id,
           offsetKey: key,
-          channel: 'slack',
           dueAt: zonedToUtc(d.date, parseWorkingHours(d.staff.workingHours).start, d.staff.timeZone),
-          sendAt: now,
-          status: 'queued',
-          reason: null,
-          outboxId: null,
-          createdAt: now,
         }),
         directMessageWrite(deps, { agencyId: agency.id, staffId: d.staff.id, key: 'daily_digest', vars: counts, payload, idempotencyKey: `followup:digest:${d.staff.id}:${key}` }),
         ...[...shown].map((clientId) => auditWrite(deps, reader, 'digest.view', { type: 'client', id: clientId }, clientId)),

@@ -12,7 +12,7 @@ import type { CoreDeps } from '../../shared/deps.ts';
 import { formatWhen } from '../../shared/format.ts';
 import { staffNoticeWrite } from '../../shared/notify-staff.ts';
 import type { SchedulerJob } from '../job.ts';
-import { applied, depsAt, schedulerActor } from './context.ts';
+import { applied, depsAt, schedulerActor, staffFollowupRecord } from './context.ts';
 
 /**
  * How far back a waiting message is looked for. The longest wait the settings allow (5 working
@@ -20,24 +20,17 @@ import { applied, depsAt, schedulerActor } from './context.ts';
  */
 export const UNANSWERED_WINDOW = 14 * DAY;
 
-const nudgeWrites = (deps: CoreDeps, w: WaitingConversation, dueAt: number, zone: string, now: number) => {
+const nudgeWrites = (deps: CoreDeps, w: WaitingConversation, dueAt: number, zone: string) => {
   const { client } = w;
   return [
-    deps.store.reminders.insertIfAbsent({
-      id: deps.ids.newId('rmd'),
+    staffFollowupRecord(deps, {
       agencyId: client.agencyId,
       clientId: client.id,
       staffId: client.staffId,
       kind: 'unanswered',
       subjectId: w.lastMessageId,
       offsetKey: 'nudge',
-      channel: 'slack',
       dueAt,
-      sendAt: now,
-      status: 'queued',
-      reason: null,
-      outboxId: null,
-      createdAt: now,
     }),
     staffNoticeWrite(deps, client, {
       key: 'unanswered_nudge',
@@ -70,7 +63,7 @@ export const unansweredMessagesJob: SchedulerJob = {
       const hours = caseworker ? parseWorkingHours(caseworker.workingHours) : DEFAULT_WORKING_HOURS;
       const due = addWorkingMinutes(w.lastInboundAt, settings.unansweredAfterWorkingMinutes, hours, zone);
       if (due === null || due > now) continue;
-      done += applied(await deps.store.commit(nudgeWrites(deps, w, due, zone, now)));
+      done += applied(await deps.store.commit(nudgeWrites(deps, w, due, zone)));
     }
     return done;
   },

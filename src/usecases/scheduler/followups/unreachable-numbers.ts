@@ -10,7 +10,7 @@ import { auditWrite } from '../../shared/audit.ts';
 import type { CoreDeps } from '../../shared/deps.ts';
 import { staffNoticeWrite } from '../../shared/notify-staff.ts';
 import type { SchedulerJob } from '../job.ts';
-import { applied, depsAt, schedulerActor } from './context.ts';
+import { applied, depsAt, schedulerActor, staffFollowupRecord } from './context.ts';
 import { byAddress, failureStreak, stillOpen, type FailureStreak } from './streaks.ts';
 
 /** How far back deliveries are read: older ones neither start nor break a streak. */
@@ -43,21 +43,14 @@ export const unreachableChannels = async (deps: Pick<CoreDeps, 'store'>, s: Scop
 export const unreachableWrites = (deps: NoticeDeps, client: Client, channel: ClientChannel, streak: FailureStreak, now: Millis): Write[] => {
   const vars = { channel: deps.t('en', `slack.channels.${channel.kind}`), count: streak.count, error: streak.lastError };
   return [
-    deps.store.reminders.insertIfAbsent({
-      id: deps.ids.newId('rmd'),
+    staffFollowupRecord(deps, {
       agencyId: client.agencyId,
       clientId: client.id,
       staffId: client.staffId,
       kind: 'unreachable',
       subjectId: channel.id,
       offsetKey: streak.startId,
-      channel: 'slack',
       dueAt: now,
-      sendAt: now,
-      status: 'queued',
-      reason: null,
-      outboxId: null,
-      createdAt: now,
     }),
     staffNoticeWrite(deps, client, {
       key: 'client_unreachable',
