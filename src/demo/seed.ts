@@ -1,6 +1,7 @@
 // Demo data for an empty database: one agency, two caseworkers, four clients in four languages
 // and time zones, with appointments, a class, document requests and short conversations.
 // Runtime-neutral: the Node entry and the Worker both call it.
+import { attestedChannel, newClient } from '../domain/new-client.ts';
 import { addLocalDays, localParts, zonedToUtc } from '../domain/time.ts';
 import type { Millis } from '../domain/types.ts';
 import type { Clock } from '../ports/clock.ts';
@@ -67,9 +68,9 @@ export const seedDemo = async (deps: { store: Store; ids: IdGenerator; clock: Cl
   for (const [i, c] of DEMO_CLIENTS.entries()) {
     const clientId = ids.newId('cli');
     const staffId = staffIds.get(c.staff)!;
-    w.push(store.clients.insert({ id: clientId, agencyId, externalRef: c.ref, displayName: c.name, language: c.language, timeZone: c.timeZone, staffId, preferredChannel: 'sms', neutralWording: c.neutral, safeChannels: null, contactWindowStart: null, contactWindowEnd: null, pauseWord: null, sensitive: c.sensitive, pausedAt: null, pausedBy: null, createdAt: now }));
+    w.push(store.clients.insert(newClient({ id: clientId, agencyId, externalRef: c.ref, displayName: c.name, language: c.language, timeZone: c.timeZone, staffId, preferredChannel: 'sms', neutralWording: c.neutral, sensitive: c.sensitive, createdAt: now })));
     for (const kind of ['sms', 'portal'] as const) {
-      w.push(store.channels.insert({ id: ids.newId('chn'), agencyId, clientId, kind, address: c.phone, verified: true, consentGivenAt: now, consentWithdrawnAt: null, createdAt: now }));
+      w.push(store.channels.insert(attestedChannel({ id: clientId, agencyId }, { id: ids.newId('chn'), kind, address: c.phone, at: now })));
     }
     const appt = (over: { startsAt: Millis; status: 'scheduled' | 'confirmed' | 'attended'; kind: string; providerId?: string; location: string; whatToBring?: string; sensitive?: boolean }) =>
       store.appointments.insert({ id: ids.newId('apt'), agencyId, clientId, staffId: over.providerId ? null : staffId, providerId: over.providerId ?? null, externalRef: null, kind: over.kind, startsAt: over.startsAt, durationMinutes: 60, location: over.location, videoUrl: null, whatToBring: over.whatToBring ?? null, status: over.status, statusBeforeRequest: null, requestedStartsAt: null, rescheduleCount: 0, cancelReason: null, confirmedAt: over.status === 'confirmed' ? now : null, sensitive: over.sensitive ?? false, version: 1, createdAt: now, updatedAt: now });

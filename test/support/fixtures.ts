@@ -1,5 +1,6 @@
 // Small builders for test data: each returns a full row with sensible defaults, and `world()`
 // seeds one agency with a caseworker and two clients, so every test can try the other's ids.
+import { newClient } from '../../src/domain/new-client.ts';
 import type {
   Agency,
   Appointment,
@@ -46,23 +47,7 @@ export const staffRow = (core: TestCore, agencyId: string, over: Partial<Staff> 
 });
 
 export const clientRow = (core: TestCore, agencyId: string, over: Partial<Client> = {}): Client => ({
-  id: core.ids.newId('cli'),
-  agencyId,
-  externalRef: null,
-  displayName: 'Alex Rivera',
-  language: 'en',
-  timeZone: 'America/New_York',
-  staffId: null,
-  preferredChannel: 'sms',
-  neutralWording: false,
-  safeChannels: null,
-  contactWindowStart: null,
-  contactWindowEnd: null,
-  pauseWord: null,
-  sensitive: false,
-  pausedAt: null,
-  pausedBy: null,
-  createdAt: core.clock.now(),
+  ...newClient({ id: core.ids.newId('cli'), agencyId, displayName: 'Alex Rivera', language: 'en', timeZone: 'America/New_York', preferredChannel: 'sms', createdAt: core.clock.now() }),
   ...over,
 });
 

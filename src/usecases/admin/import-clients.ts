@@ -1,3 +1,4 @@
+import { attestedChannel, newClient } from '../../domain/new-client.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { fail, ok } from '../../domain/result.ts';
 import type { Client, ClientChannel } from '../../domain/types.ts';
@@ -78,19 +79,8 @@ const clientPatch = (c: Client, p: Plan): Partial<Client> => {
 };
 
 const channelInsert = (deps: CoreDeps, client: Client, kind: ClientChannel['kind'], address: string): Write => {
-  const now = deps.clock.now();
   // The agency attests the client's consent when it imports a phone; the client can withdraw it.
-  return deps.store.channels.insert({
-    id: deps.ids.newId('chn'),
-    agencyId: client.agencyId,
-    clientId: client.id,
-    kind,
-    address,
-    verified: true,
-    consentGivenAt: now,
-    consentWithdrawnAt: null,
-    createdAt: now,
-  });
+  return deps.store.channels.insert(attestedChannel(client, { id: deps.ids.newId('chn'), kind, address, at: deps.clock.now() }));
 };
 
 /**
@@ -122,7 +112,7 @@ export const importClients = async (deps: CoreDeps, actor: Actor, input: { rows:
   for (const p of plans) {
     const d = p.data;
     if (!p.current) {
-      const client: Client = {
+      const client = newClient({
         id: deps.ids.newId('cli'),
         agencyId: agency.id,
         externalRef: d.case_number,
@@ -132,15 +122,9 @@ export const importClients = async (deps: CoreDeps, actor: Actor, input: { rows:
         staffId: p.staffId ?? null,
         preferredChannel: d.preferred_channel ?? null,
         neutralWording: d.neutral_wording ?? false,
-        safeChannels: null,
-        contactWindowStart: null,
-        contactWindowEnd: null,
-        pauseWord: null,
         sensitive: d.sensitive ?? false,
-        pausedAt: null,
-        pausedBy: null,
         createdAt: now,
-      };
+      });
       writes.push(deps.store.clients.insert(client), ...p.add.map((k) => channelInsert(deps, client, k, d.phone ?? '')));
       writes.push(auditWrite(deps, actor, 'client.import_create', { type: 'client', id: client.id }, client.id));
       summary.created++;

@@ -1,6 +1,7 @@
 // `/casebridge invite <phone> <name> [language]`: a caseworker enrolls a client and the client
 // gets, by SMS, a one-time portal sign-in link (and a "Connect Telegram" link when a bot is
 // configured). The client, their channels, both links, the text and the audit rows are one commit.
+import { attestedChannel, newClient } from '../../domain/new-client.ts';
 import { z } from 'zod';
 import type { Actor } from '../../domain/actor.ts';
 import { pickDeliveryChannel } from '../../domain/channels.ts';
@@ -8,7 +9,7 @@ import { toE164 } from '../../domain/phone.ts';
 import { fail, ok, type Result } from '../../domain/result.ts';
 import { randomToken, sha256Hex } from '../../domain/secrets.ts';
 import { DAY, MINUTE } from '../../domain/time.ts';
-import { LOCALES, type Client, type ClientChannel, type Millis } from '../../domain/types.ts';
+import { LOCALES, type Millis } from '../../domain/types.ts';
 import { isOptedOut } from '../../ports/sms.ts';
 import type { Write } from '../../ports/store.ts';
 import { INVITATION_TTL_MS } from '../auth/invitations.ts';
@@ -45,19 +46,6 @@ export interface Enrolled {
   sms: 'queued' | 'opted_out';
 }
 
-const channel = (client: Client, kind: ClientChannel['kind'], address: string, now: Millis): ClientChannel & { createdAt: Millis } => ({
-  id: '',
-  agencyId: client.agencyId,
-  clientId: client.id,
-  kind,
-  address,
-  // The caseworker enrolls the client with them and attests their consent, as an import does;
-  // the client can withdraw it (STOP, portal settings).
-  verified: true,
-  consentGivenAt: now,
-  consentWithdrawnAt: null,
-  createdAt: now,
-});
 
 /**
  * Enrolls a client of the acting caseworker: the client (language as given, the agency's time
@@ -83,27 +71,19 @@ export const enrollClient = async (
     if (await deps.store.channels.findByAddress(actor, kind, phone)) return fail('phone_taken');
   }
   const now = deps.clock.now();
-  const client: Client = {
+  const client = newClient({
     id: deps.ids.newId('cli'),
     agencyId: agency.id,
-    externalRef: null,
     displayName: input.name.replace(/\s+/g, ' '),
     language: input.language,
     timeZone: agency.timeZone,
     staffId: actor.type === 'staff' ? actor.staffId : null,
     preferredChannel: 'sms',
-    neutralWording: false,
-    safeChannels: null,
-    contactWindowStart: null,
-    contactWindowEnd: null,
-    pauseWord: null,
-    sensitive: false,
-    pausedAt: null,
-    pausedBy: null,
     createdAt: now,
-  };
-  const sms = { ...channel(client, 'sms', phone, now), id: deps.ids.newId('chn') };
-  const portal = { ...channel(client, 'portal', phone, now), id: deps.ids.newId('chn') };
+  });
+  // The caseworker enrolls the client with them and attests their consent, as an import does.
+  const sms = attestedChannel(client, { id: deps.ids.newId('chn'), kind: 'sms', address: phone, at: now });
+  const portal = attestedChannel(client, { id: deps.ids.newId('chn'), kind: 'portal', address: phone, at: now });
 
   const invitationToken = randomToken(32);
   const invitation = { id: await sha256Hex(invitationToken), expiresAt: now + INVITATION_TTL_MS };
