@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { canCancel } from '../../src/domain/appointment-rules.ts';
 import { cancelAppointment } from '../../src/usecases/appointments/cancel-appointment.ts';
+import { recordInboundMessage } from '../../src/usecases/messaging/record-inbound-message.ts';
 import { chooseRescheduleSlot } from '../../src/usecases/appointments/choose-reschedule-slot.ts';
 import { confirmAppointment } from '../../src/usecases/appointments/confirm-appointment.ts';
 import { getAppointment } from '../../src/usecases/appointments/get-appointment.ts';
@@ -108,10 +109,16 @@ export const appointmentRoutes = (deps: PortalDeps) => {
     const reason = field(await c.req.parseBody(), 'reason');
     const again = (error: string, status: 400 | 409) => c.html(<CancelPage v={v} a={a} reason={reason} error={error} />, status);
     if (!reason.trim()) return again(v.t('portal.appointments.cancel.reason_required'), 400);
-    if (reason.trim().length > REASON_MAX) return again(v.t('portal.appointments.cancel.reason_too_long', { max: REASON_MAX }), 400);
     const { client, actor } = clientOf(c);
     const r = await cancelAppointment(deps.core, actor, { clientId: client.id, appointmentId: a.id, reason });
     if (r.ok) return c.redirect(detailPath(a.id, 'appointment_cancelled'), 303);
+    if (r.code === 'reads_as_crisis') {
+      // Not a reason: the words go to the caseworker as a message (the alert is raised), and the
+      // messages page shows the crisis help. One message per appointment as it stood.
+      const m = await recordInboundMessage(deps.core, actor, { clientId: client.id, channel: 'portal', body: reason, source: 'portal', externalId: `${client.id}:cancel:${a.id}:${a.version}` });
+      if (m.ok) return c.redirect('/messages?done=message_sent&help=1', 303);
+    }
+    if (reason.trim().length > REASON_MAX) return again(v.t('portal.appointments.cancel.reason_too_long', { max: REASON_MAX }), 400);
     if (r.code === 'not_found') return notFound(c, deps);
     if (r.code === 'not_cancellable') return c.html(<CancelPage v={v} a={a} refusal={refusalText(v.t, r)} />, 409);
     return again(refusalText(v.t, r), r.code === 'invalid' ? 400 : 409);

@@ -3,7 +3,7 @@
 // the caseworker, and the alert is raised. An ordinary message shows no help.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { makeCore, type TestCore } from '../../test/support/core.ts';
-import { insert, world, type World } from '../../test/support/fixtures.ts';
+import { appointmentRow, insert, world, type World } from '../../test/support/fixtures.ts';
 import { portalApp, signedIn, type App, type Browser } from '../../test/support/portal.ts';
 
 let core: TestCore;
@@ -56,5 +56,17 @@ describe('a crisis written on the portal', () => {
     const html = await (await b.get(to)).text();
     expect(html).not.toContain(core.t('en', 'crisis.portal.heading'));
     expect(await core.store.crisis.listForClient(w.scope, w.alice.id)).toEqual([]);
+  });
+
+  it('takes words of a crisis in the cancel form as a message, not a reason: nothing cancelled, the help shown', async () => {
+    const a = appointmentRow(core, w.alice);
+    await insert(core, core.store.appointments.insert(a));
+    const b = await signedIn(app, core, w.alice);
+    const res = await b.post(`/appointments/${a.id}/cancel`, { reason: 'he said he will kill me if I go' });
+    expect([res.status, res.headers.get('location')]).toEqual([303, '/messages?done=message_sent&help=1']);
+    expect((await core.store.appointments.get(w.scope, a.id))?.status).toBe('scheduled');
+    expect(await core.store.crisis.listForClient(w.scope, w.alice.id)).toMatchObject([{ channel: 'portal', category: 'violence' }]);
+    const html = await (await b.get(res.headers.get('location')!)).text();
+    expect(html).toContain(core.t('en', 'crisis.portal.heading'));
   });
 });

@@ -64,9 +64,12 @@ export const answerSlot = async (turn: Turn, appointmentId: string, slots: Milli
   return r.ok ? say(turn, 'appointments.slot_chosen', { when: when(turn, slot) }, true) : refuse(turn, r);
 };
 
-export const answerCancelReason = async (turn: Turn, appointmentId: string, reason: string) => {
+/** The reason of a cancel; `reads_as_crisis` when the words are not a reason but a crisis (the caller relays them). */
+export const answerCancelReason = async (turn: Turn, appointmentId: string, reason: string): Promise<'reads_as_crisis' | void> => {
   await closeQuestion(turn);
   const client = turn.client!;
   const r = await cancelAppointment(turn.env.core, clientActor(client), { clientId: client.id, appointmentId, reason });
-  return r.ok ? say(turn, 'appointments.cancelled', undefined, true) : refuse(turn, r);
+  if (r.ok) return say(turn, 'appointments.cancelled', undefined, true);
+  if (r.code === 'reads_as_crisis') return r.code;
+  return refuse(turn, r);
 };

@@ -12,7 +12,6 @@
 import { optInNumber, optOutNumber, clientForNumber, mayText } from '../../../src/usecases/sms/opt-out.ts';
 import { recordInboundMessage } from '../../../src/usecases/messaging/record-inbound-message.ts';
 import { parseAgencySettings } from '../../../src/domain/settings.ts';
-import { detectCrisis } from '../../../src/domain/crisis/detect.ts';
 import { isPauseWord } from '../../../src/domain/pause-word.ts';
 import { classifyReply } from '../grammar/classify.ts';
 import { answerAppointment, answerCancelReason, answerSlot, showNextAppointment } from './appointments.ts';
@@ -135,9 +134,9 @@ export const handleText = async (env: SmsEnv, text: InboundText): Promise<void> 
     if (await answerQuestion(turn, q, reply.kind === 'number' ? reply : { kind: reply.kind })) return;
   }
   if (q?.kind === 'cancel_reason' && reply.kind !== 'empty') {
-    if (!detectCrisis(text.body)) return answerCancelReason(turn, q.data.appointmentId, text.body.trim());
-    await closeQuestion(turn);
-    return relay(turn, true);
+    // words of a crisis are no reason: nothing is cancelled, and they reach the caseworker as a message
+    if ((await answerCancelReason(turn, q.data.appointmentId, text.body.trim())) === 'reads_as_crisis') return relay(turn, true);
+    return;
   }
   if ((reply.kind === 'code' || reply.kind === 'text') && (await tryCheckIn(turn, text.body))) return;
   if (reply.kind === 'empty') return say(turn, 'not_understood');

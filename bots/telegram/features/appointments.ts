@@ -13,7 +13,6 @@ import { formatWhen } from '../../../src/usecases/shared/format.ts';
 import { clientActor, localeOf, say, whereOf, type BotContext, type BotEnv, ackPress } from '../context.ts';
 import { askWrite, takeQuestion } from '../../../src/usecases/shared/conversation-state.ts';
 import { MINUTE } from '../../../src/domain/time.ts';
-import { detectCrisis } from '../../../src/domain/crisis/detect.ts';
 import { appointmentButtons, appointmentLine, slotButtons } from './appointments-view.ts';
 
 /** At most this many appointments are listed; the portal shows them all. */
@@ -67,12 +66,12 @@ export const appointmentsFeature = (env: BotEnv) => {
     const waiting = await takeCancel(ctx);
     if (!waiting) return next();
     const text = ctx.message.text;
-    if (text !== undefined && detectCrisis(text)) return next();
     if (text === undefined) {
       await say(env, ctx, 'appointments.cancel_aborted');
       return next();
     }
     const r = await cancelAppointment(env.core, actor(ctx), { clientId: waiting.clientId, appointmentId: waiting.data.appointmentId, reason: text });
+    if (!r.ok && r.code === 'reads_as_crisis') return next();
     return r.ok ? say(env, ctx, 'appointments.cancelled') : refuse(ctx, r);
   });
 

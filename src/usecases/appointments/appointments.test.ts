@@ -247,6 +247,14 @@ describe('cancel and outcome', () => {
     });
   });
 
+  it("takes a client's words of a crisis for no reason: nothing is cancelled, whatever their length", async () => {
+    const a = await addAppointment();
+    for (const reason of ['I want to kill myself', `${'so tired of everything. '.repeat(30)}I want to die`]) {
+      expect(await cancelAppointment(core, w.asAlice, { clientId: w.alice.id, appointmentId: a.id, reason })).toEqual({ ok: false, code: 'reads_as_crisis' });
+    }
+    expect((await core.store.appointments.get(w.scope, a.id))?.status).toBe('scheduled');
+  });
+
   it('lets staff mark attended or missed only once it has begun', async () => {
     const a = await addAppointment();
     expect(await markAppointmentOutcome(core, w.asStaff, { appointmentId: a.id, outcome: 'missed' })).toEqual({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Actor } from '../../domain/actor.ts';
 import { canCancel } from '../../domain/appointment-rules.ts';
+import { detectCrisis } from '../../domain/crisis/detect.ts';
 import { fail, type Result } from '../../domain/result.ts';
 import type { Appointment } from '../../domain/types.ts';
 import { auditWrite } from '../shared/audit.ts';
@@ -14,7 +15,8 @@ const inputSchema = z.object({
   reason: z.string().trim().min(1).max(500),
 });
 
-export type CancelRefusal = 'invalid' | 'not_found' | 'not_cancellable' | 'conflict' | 'duplicate';
+/** `reads_as_crisis`: a client's reason that reads like a crisis; nothing is cancelled (see below). */
+export type CancelRefusal = 'invalid' | 'not_found' | 'not_cancellable' | 'conflict' | 'duplicate' | 'reads_as_crisis';
 
 /** The client (or their caseworker) cancels, with a reason the caseworker will read. */
 export const cancelAppointment = async (
@@ -22,6 +24,10 @@ export const cancelAppointment = async (
   actor: Actor,
   raw: z.input<typeof inputSchema>,
 ): Promise<Result<Appointment, CancelRefusal>> => {
+  // A client who answers "why cancel?" with words of a crisis is not giving a reason: nothing is
+  // cancelled, and every door passes the words on as a message instead (which raises the alert and
+  // answers with crisis help). Read before any length limit: such words are never refused.
+  if (actor.type !== 'staff' && actor.type !== 'admin' && typeof raw.reason === 'string' && detectCrisis(raw.reason)) return fail('reads_as_crisis');
   const parsed = inputSchema.safeParse(raw);
   if (!parsed.success) return fail('invalid');
   const input = parsed.data;
