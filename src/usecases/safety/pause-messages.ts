@@ -6,7 +6,6 @@
 import { safetyTarget, type SafetyInput } from './target.ts';
 import type { Actor } from '../../domain/actor.ts';
 import { usable, type Reachable } from '../../domain/channels.ts';
-import { decideOutbound } from '../../domain/outbound-policy.ts';
 import { isPauseWord } from '../../domain/pause-word.ts';
 import { fail, ok, type Result } from '../../domain/result.ts';
 import type { Client, ClientChannel, ClientChannelKind, Millis } from '../../domain/types.ts';
@@ -16,8 +15,7 @@ import { commitWrites } from '../shared/commit.ts';
 import type { CoreDeps } from '../shared/deps.ts';
 import { formatWhen } from '../shared/format.ts';
 import { staffNoticeWrite } from '../shared/notify-staff.ts';
-import { pendingOutboxRow } from '../shared/outbox-row.ts';
-import { loadSettings } from '../shared/settings.ts';
+import { clientNoticeWrite } from '../shared/notify-client.ts';
 
 type Deps = Pick<CoreDeps, 'store' | 'ids' | 'clock' | 't'>;
 
@@ -29,35 +27,22 @@ const CHAT_DOORS: readonly string[] = ['sms', 'telegram'];
  * the client at `to`; null when there is nowhere to send it or the policy would never send it
  * there (an unsafe channel, no contact time). The whole decision is taken again at send time.
  */
-export const safetyMessageWrite = async (
+export const safetyMessageWrite = (
   deps: Deps,
   client: Client,
   m: { key: 'paused' | 'resumed'; kind: 'pause_ack' | 'notice'; to: Reachable | null; idempotencyKey: string },
-): Promise<Write | null> => {
-  if (!m.to) return null;
-  const now = deps.clock.now();
-  const decision = decideOutbound({ kind: m.kind, channel: m.to.kind, client, settings: await loadSettings(deps, client.agencyId), now });
-  if (!decision.send) return null;
-  const template = `safety.${m.key}${decision.neutral ? '_neutral' : ''}`;
-  const row = pendingOutboxRow(
-    deps.ids.newId('out'),
-    now,
-    {
-      agencyId: client.agencyId,
-      clientId: client.id,
-      staffId: null,
-      channel: m.to.kind,
-      toAddress: m.to.address,
-      template,
-      text: deps.t(client.language, template),
-      // `vars` (none) lets the sender re-word it neutrally should the client ask for that meanwhile.
-      payload: JSON.stringify({ kind: 'safety', vars: {} }),
-      idempotencyKey: m.idempotencyKey,
-    },
-    decision.notBefore,
-  );
-  return deps.store.outbox.insert(row);
-};
+): Promise<Write | null> =>
+  clientNoticeWrite(deps, client, {
+    keyPrefix: 'safety',
+    key: m.key,
+    kind: m.kind,
+    to: m.to,
+    onlyIfSendable: true,
+    // `vars` (none) lets the sender re-word it neutrally should the client ask for that meanwhile.
+    vars: {},
+    payload: { kind: 'safety' },
+    idempotencyKey: m.idempotencyKey,
+  });
 
 /** Where the caseworker reads times: their own zone, else the agency's, else the client's. */
 export const staffZone = async (deps: Pick<CoreDeps, 'store'>, client: Client): Promise<string> => {

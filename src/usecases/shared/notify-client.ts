@@ -1,4 +1,4 @@
-import { pickDeliveryChannel } from '../../domain/channels.ts';
+import { pickDeliveryChannel, type Reachable } from '../../domain/channels.ts';
 import type { Client } from '../../domain/types.ts';
 import type { Write } from '../../ports/store.ts';
 import type { CoreDeps } from './deps.ts';
@@ -11,7 +11,7 @@ export interface ClientNotice {
   /** locale key under `notify.` (or `keyPrefix`); `<key>_neutral` is used when the notice must be neutral */
   key: string;
   /** the locale namespace: `notify` unless said (reminders use `reminder`, follow-ups `followup`) */
-  keyPrefix?: 'notify' | 'reminder' | 'followup';
+  keyPrefix?: 'notify' | 'reminder' | 'followup' | 'safety';
   vars?: Record<string, string | number>;
   /** the record is sensitive, or there is nothing safe to name: neutral wording whatever the client chose */
   sensitive?: boolean;
@@ -23,7 +23,11 @@ export interface ClientNotice {
   ifAbsent?: boolean;
   payload?: Record<string, unknown>;
   /** what kind of message it is, for the outbound policy: news (default), a caseworker's words, a reminder */
-  kind?: 'notice' | 'reply' | 'reminder' | 'auth';
+  kind?: 'notice' | 'reply' | 'reminder' | 'auth' | 'pause_ack';
+  /** where it goes, when not the client's usual channel (the very chat a pause word came from); null: nowhere */
+  to?: Reachable | null;
+  /** not even queued when the policy would never send it there (an unsafe channel, no contact time) */
+  onlyIfSendable?: boolean;
 }
 
 /**
@@ -36,8 +40,7 @@ export const clientNoticeWrite = async (
   client: Client,
   notice: ClientNotice,
 ): Promise<Write | null> => {
-  const channels = await deps.store.channels.listForClient({ agencyId: client.agencyId }, client.id);
-  const to = pickDeliveryChannel(client, channels);
+  const to = notice.to !== undefined ? notice.to : pickDeliveryChannel(client, await deps.store.channels.listForClient({ agencyId: client.agencyId }, client.id));
   if (!to) return null;
   const now = deps.clock.now();
   const agency = await deps.store.agencies.get(client.agencyId);
@@ -51,6 +54,7 @@ export const clientNoticeWrite = async (
     now,
     recordSensitive: notice.sensitive === true,
   });
+  if (!decision.send && notice.onlyIfSendable) return null;
   const neutral = decision.send ? decision.neutral : mustBeNeutral(client, notice.sensitive === true);
   const key = `${notice.keyPrefix ?? 'notify'}.${notice.key}${neutral ? '_neutral' : ''}`;
   return (notice.ifAbsent ? deps.store.outbox.insertIfAbsent : deps.store.outbox.insert)(
