@@ -55,16 +55,13 @@ type TickDeps = Pick<CoreDeps, 'store' | 'ids' | 'clock' | 't'>;
 
 /**
  * The deps of one tick: the clock stands at the tick's now (a job never reads the real clock), and
- * the agency and the clients' channels, read with the scan, are not read again for each reminder.
+ * the agency, read once for the tick, is not read again for each reminder. (The clients' channels
+ * came with the scan: each reminder names its destination.)
  */
-const tickDeps = (deps: CoreDeps, ctx: JobContext, channels: Map<string, ClientChannel[]>): TickDeps => {
+const tickDeps = (deps: CoreDeps, ctx: JobContext): TickDeps => {
   const store: Store = {
     ...deps.store,
     agencies: { ...deps.store.agencies, get: async (id) => (id === ctx.agency.id ? ctx.agency : deps.store.agencies.get(id)) },
-    channels: {
-      ...deps.store.channels,
-      listForClient: async (s, clientId) => channels.get(clientId) ?? deps.store.channels.listForClient(s, clientId),
-    },
   };
   return { store, ids: deps.ids, t: deps.t, clock: { now: () => ctx.now } };
 };
@@ -104,6 +101,7 @@ export const reminderWrites = async (deps: TickDeps, c: ReminderCandidate, plan:
     key: m.key,
     keyPrefix: 'reminder',
     kind: 'reminder',
+    to,
     vars: m.vars,
     sensitive: m.sensitive,
     payload: opensQuestion ? { ...m.payload, opensQuestion } : m.payload,
@@ -125,7 +123,7 @@ export const queueReminders = async (
   candidates: ReminderCandidate[],
   batchSize = REMINDER_BATCH,
 ): Promise<number> => {
-  const at = tickDeps(deps, ctx, new Map(candidates.map((c) => [c.client.id, c.channels])));
+  const at = tickDeps(deps, ctx);
   let writes: Write[] = [];
   let inBatch = 0;
   let done = 0;
