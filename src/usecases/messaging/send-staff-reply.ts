@@ -41,6 +41,8 @@ export const sendStaffReply = async (
     const notice = await clientNoticeWrite(deps, client, {
       id: outboxId,
       key: 'staff_reply',
+      // the channel chosen above: decided once
+      to,
       kind: 'reply',
       vars: { name: who.firstName ?? '', text: text },
       // no name to sign with (an admin): the neutral wording carries the text alone

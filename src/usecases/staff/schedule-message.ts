@@ -88,6 +88,8 @@ export const scheduleMessage = async (
     const notice = await clientNoticeWrite({ ...deps, clock: { now: () => sendAt } }, open, {
       id: outboxId,
       key: 'scheduled_message',
+      // the channel chosen above: decided once
+      to,
       kind: 'reply',
       vars: { name: who.firstName ?? '', text: text },
       // no name to sign with (an admin): the neutral wording carries the text alone

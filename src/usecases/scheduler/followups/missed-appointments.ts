@@ -39,6 +39,8 @@ const missedWrites = async (deps: CoreDeps, a: Appointment, client: Client, sett
       ? await clientNoticeWrite(deps, client, {
           id: offerId,
           keyPrefix: 'followup',
+          // the channel chosen above: decided once
+          to,
           // SMS answers with a number; Telegram shows a button.
           key: to.kind === 'sms' ? 'missed' : 'missed_buttons',
           kind: 'reminder',
