@@ -1,5 +1,5 @@
 import type { Millis } from '../../domain/types.ts';
-import { deliverDue } from '../../usecases/outbox/deliver-outbox.ts';
+import { deliverAllDue } from '../../usecases/outbox/deliver-outbox.ts';
 import { runScheduler } from '../../usecases/scheduler/run-scheduler.ts';
 import { devSender } from '../../senders/dev-sender.ts';
 import { EXIT, type CommandContext } from '../command.ts';
@@ -51,12 +51,7 @@ export const tickCommand = async (ctx: CommandContext, opts: TickOptions): Promi
     for (const [job, n] of Object.entries(report.done)) done[job] = (done[job] ?? 0) + n;
     for (const f of report.failed) ctx.io.err(ctx.say('cli.tick_job_failed', { job: f.job, agency: f.agencyId, error: f.error }));
     failed += report.failed.length;
-    if (!opts.deliverToDevOutbox) continue;
-    for (let i = 0; i < 1000; i++) {
-      const c = await deliverDue({ ...ctx.deps, maxAttempts: opts.maxAttempts, senderFor: () => dev }, at);
-      shown += c.sent;
-      if (c.sent + c.retried + c.dead + c.cancelled + c.deferred === 0) break;
-    }
+    if (opts.deliverToDevOutbox) shown += await deliverAllDue({ ...ctx.deps, maxAttempts: opts.maxAttempts, senderFor: () => dev }, at);
   }
   for (const [job, n] of Object.entries(done)) ctx.io.out(ctx.say('cli.tick_job', { job, count: n }));
   if (opts.deliverToDevOutbox) ctx.io.out(ctx.say('cli.tick_delivered', { count: shown, at: new Date(target).toISOString() }));

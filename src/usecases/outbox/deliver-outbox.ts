@@ -124,3 +124,17 @@ export const deliverDue = async (
   for (const row of rows) counts[await deliverOne(row)] += 1;
   return counts;
 };
+
+/**
+ * Delivers, batch after batch, until a run at `at` finds nothing left to do (or `maxRounds` runs
+ * passed): for one-off runs outside the delivery worker (the CLI's tick). Answers how many were sent.
+ */
+export const deliverAllDue = async (deps: Parameters<typeof deliverDue>[0], at: Millis, maxRounds = 1000): Promise<number> => {
+  let sent = 0;
+  for (let i = 0; i < maxRounds; i++) {
+    const c = await deliverDue(deps, at);
+    sent += c.sent;
+    if (c.sent + c.retried + c.dead + c.cancelled + c.deferred === 0) break;
+  }
+  return sent;
+};
